@@ -1,0 +1,43 @@
+package io.billstream.events;
+
+import io.billstream.events.billing.BillingEventMerged;
+import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.order.OrderCreated;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event of the contract. A record is an event only once it is listed here: the schema, sample and
+ * documentation tests iterate this list, and publishers and consumers resolve type names through it.
+ */
+public final class EventCatalog {
+
+    public static final List<EventType<?>> ALL = List.of(
+            new EventType<>(OrderCreated.class, "order", 1, Topics.ORDERS, OrderCreated::orderId),
+            new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
+            new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId));
+
+    private static final Map<String, EventType<?>> BY_TYPE_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));
+
+    private static final Map<Class<?>, EventType<?>> BY_CLASS =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payloadType, Function.identity()));
+
+    private EventCatalog() {}
+
+    public static Optional<EventType<?>> byTypeName(String typeName) {
+        return Optional.ofNullable(BY_TYPE_NAME.get(typeName));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> EventType<T> of(Class<T> payloadType) {
+        EventType<?> type = BY_CLASS.get(payloadType);
+        if (type == null) {
+            throw new IllegalArgumentException(payloadType.getName() + " is not an event of the contract");
+        }
+        return (EventType<T>) type;
+    }
+}

@@ -1,0 +1,7 @@
+package io.billstream.events.order;
+
+public enum BillingInterval {
+    WEEKLY,
+    MONTHLY,
+    YEARLY
+}

@@ -1,0 +1,8 @@
+package io.billstream.events.order;
+
+public enum PurchaseType {
+    SINGLE,
+    INSTALMENT,
+    SUBSCRIPTION,
+    METERED
+}

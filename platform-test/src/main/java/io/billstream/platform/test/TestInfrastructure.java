@@ -1,0 +1,67 @@
+package io.billstream.platform.test;
+
+import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The servers of one test JVM, started on first use and stopped when the JVM exits. Containers when a Docker engine
+ * answers, embedded servers otherwise; the tests cannot tell the difference.
+ */
+public final class TestInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+    private static final AtomicInteger databases = new AtomicInteger();
+
+    private static DatabaseServer database;
+    private static KafkaServer kafka;
+
+    private TestInfrastructure() {}
+
+    public static synchronized DatabaseServer database() {
+        if (database == null) {
+            database = useContainers() ? new ContainerDatabaseServer() : EmbeddedDatabaseServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
+        }
+        return database;
+    }
+
+    public static synchronized KafkaServer kafka() {
+        if (kafka == null) {
+            kafka = useContainers() ? KafkaServer.container() : KafkaServer.embedded();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+        }
+        return kafka;
+    }
+
+    /** A new, empty database on the shared server. */
+    public static JdbcCoordinates newDatabase() {
+        return database().createDatabase("test_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet());
+    }
+
+    private static Boolean containers;
+
+    private static synchronized boolean useContainers() {
+        if (containers == null) {
+            String choice = System.getProperty("billstream.test.infrastructure", "auto");
+            containers = switch (choice) {
+                case "containers" -> true;
+                case "embedded" -> false;
+                default -> dockerAnswers();
+            };
+            log.info("Test infrastructure uses {}", containers ? "Testcontainers" : "embedded servers");
+        }
+        return containers;
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("No Docker engine: {}", e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.billstream.platform.inbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The dead letters of this service's consumer group, and their replay. A dead letter goes back onto its original
+ * topic with its key and CloudEvent headers; consumers that applied the event already skip it through their inbox,
+ * and this service applies it once, now that its cause is fixed. Each dead letter is replayed once: the replay keeps
+ * its position in a consumer group of its own.
+ */
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final String group;
+
+    DeadLetters(ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka, String group) {
+        this.consumers = consumers;
+        this.kafka = kafka;
+        this.group = group;
+    }
+
+    /** Where this service's consumer group puts the events of {@code topic} it could not apply. */
+    public static String topicFor(String topic, String group) {
+        return topic + "." + group + "-dlt";
+    }
+
+    public String topicFor(String topic) {
+        return topicFor(topic, group);
+    }
+
+    /**
+     * Sends every dead letter of {@code topic} not replayed before back to {@code topic}.
+     *
+     * @return how many were replayed
+     */
+    public int replay(String topic) {
+        String deadLetterTopic = topicFor(topic);
+        int replayed = 0;
+        try (Consumer<String, byte[]> consumer =
+                consumers.createConsumer(group + "-dlt-replay", null, null, new java.util.Properties() {
+                    {
+                        put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                        put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                    }
+                })) {
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    send(topic, record);
+                    replayed++;
+                }
+                consumer.commitSync();
+            }
+        }
+        log.info("Replayed dead letters topic='{}' count='{}'", topic, replayed);
+        return replayed;
+    }
+
+    private void send(String topic, ConsumerRecord<String, byte[]> deadLetter) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, deadLetter.key(), deadLetter.value());
+        for (Header header : deadLetter.headers()) {
+            // The kafka_dlt-* headers describe the failure, not the event.
+            if (!header.key().startsWith("kafka_dlt-")) {
+                record.headers().add(header);
+            }
+        }
+        try {
+            kafka.send(record).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying dead letters of " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge a replayed dead letter of " + topic, e);
+        }
+    }
+}

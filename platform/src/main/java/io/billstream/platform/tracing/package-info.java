@@ -1,0 +1,2 @@
+/** Request ids and trace context carried through HTTP, logs and Kafka. */
+package io.billstream.platform.tracing;

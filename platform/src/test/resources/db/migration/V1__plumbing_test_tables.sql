@@ -1,0 +1,12 @@
+CREATE TABLE orders (
+    id          UUID PRIMARY KEY,
+    merchant_id UUID         NOT NULL,
+    reference   VARCHAR(100) NOT NULL
+);
+
+-- What the test listener applied, one row per delivery it acted on.
+CREATE TABLE applied_event (
+    id        BIGSERIAL PRIMARY KEY,
+    order_id  UUID         NOT NULL,
+    reference VARCHAR(100) NOT NULL
+);

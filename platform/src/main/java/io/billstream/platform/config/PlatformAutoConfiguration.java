@@ -1,5 +1,6 @@
 package io.billstream.platform.config;
 
+import io.billstream.platform.health.HealthConfiguration;
 import io.billstream.platform.inbox.InboxConfiguration;
 import io.billstream.platform.migration.PlatformMigrations;
 import io.billstream.platform.outbox.OutboxConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
         })
 @Import({
     PlatformMigrations.class,
+    HealthConfiguration.class,
     OutboxConfiguration.class,
     InboxConfiguration.class,
     ProblemDetailsConfiguration.class,

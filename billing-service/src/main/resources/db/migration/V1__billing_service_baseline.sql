@@ -1,0 +1,3 @@
+-- billing-service owns the tables of this database; the platform's tables live in the schema 'platform'.
+-- The service's own tables follow in V2 onwards, each migration one step of its model.
+COMMENT ON SCHEMA public IS 'billing-service: Billing events of every order''s schedule, the billing run, cards and the payment processor.';

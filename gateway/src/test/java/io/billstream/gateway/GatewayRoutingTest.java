@@ -1,0 +1,311 @@
+package io.billstream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway in front of real HTTP servers: a stub order-service on a random port, and a billing-service whose port
+ * nothing listens on. No mocks between the gateway and the network, so what passes here is what a client would see.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        // Short, so the slow-service test does not have to wait the production 10 s.
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms")
+@AutoConfigureWebTestClient
+class GatewayRoutingTest {
+
+    private static final String REQUEST_ID = "X-Request-Id";
+
+    private static final BlockingQueue<SeenRequest> seenByOrderService = new LinkedBlockingQueue<>();
+
+    private static final HttpServer orderService = startOrderService();
+
+    // Chosen once: a property supplier is asked again on every read, and the routes must not change in between.
+    private static final int billingServicePort = closedPort();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add(
+                "billstream.gateway.routes.order-service",
+                () -> "http://127.0.0.1:" + orderService.getAddress().getPort());
+        registry.add("billstream.gateway.routes.billing-service", () -> "http://127.0.0.1:" + billingServicePort);
+    }
+
+    @AfterAll
+    static void stopOrderService() {
+        orderService.stop(0);
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        seenByOrderService.clear();
+    }
+
+    @Test
+    void proxiesToTheOwningServiceUnchangedAndGivesTheRequestAnId() throws InterruptedException {
+        String echoedId = client.get()
+                .uri("/api/v1/orders/42/timeline?page=2")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.servedBy")
+                .isEqualTo("order-service")
+                .returnResult()
+                .getResponseHeaders()
+                .getFirst(REQUEST_ID);
+
+        SeenRequest seen = seenByOrderService.poll(5, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        assertThat(seen.path()).isEqualTo("/api/v1/orders/42/timeline");
+        assertThat(seen.query()).isEqualTo("page=2");
+        assertThat(seen.requestId()).isNotBlank().isEqualTo(echoedId);
+    }
+
+    @Test
+    void keepsTheCallersRequestIdAndEchoesItOnce() throws InterruptedException {
+        client.get()
+                .uri("/api/v1/customers")
+                .header(REQUEST_ID, "merchant-trace-7")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(REQUEST_ID, "merchant-trace-7");
+
+        SeenRequest seen = seenByOrderService.poll(5, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        assertThat(seen.requestId()).isEqualTo("merchant-trace-7");
+    }
+
+    @Test
+    void replacesARequestIdThatIsNotAPlainToken() throws InterruptedException {
+        String forged = "x\" level=ERROR msg=forged";
+        client.get()
+                .uri("/api/v1/merchants/me")
+                .header(REQUEST_ID, forged)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        SeenRequest seen = seenByOrderService.poll(5, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        assertThat(seen.requestId()).isNotBlank().isNotEqualTo(forged);
+    }
+
+    @Test
+    void continuesTheCallersW3cTraceToTheService() throws InterruptedException {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client.get()
+                .uri("/api/v1/orders/42")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        SeenRequest seen = seenByOrderService.poll(5, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        // Same trace, and the gateway's own span as the parent: the service's spans hang under the gateway's.
+        assertThat(seen.traceparent())
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .isNotEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+    }
+
+    @Test
+    void unknownPathAnswersNotFoundProblemJson() {
+        client.get()
+                .uri("/api/v2/nothing-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(REQUEST_ID)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://billstream.io/problems/not-found")
+                .jsonPath("$.title")
+                .isEqualTo("Not Found")
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.detail")
+                .isEqualTo("No Billstream API or portal page matches GET /api/v2/nothing-here")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v2/nothing-here")
+                .jsonPath("$.requestId")
+                .isNotEmpty();
+    }
+
+    @Test
+    void unreachableServiceAnswersProblemJsonNamingTheService() {
+        client.get()
+                .uri("/api/v1/payments")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://billstream.io/problems/service-unavailable")
+                .jsonPath("$.status")
+                .isEqualTo(503)
+                .jsonPath("$.title")
+                .isEqualTo("Service Unavailable")
+                .jsonPath("$.detail")
+                .isEqualTo("billing-service is not reachable")
+                .jsonPath("$.service")
+                .isEqualTo("billing-service")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/payments");
+    }
+
+    @Test
+    void orderSubResourcesOwnedByBillingGoToBillingNotToOrders() {
+        // billing-service is down in this test, so reaching it shows as a 503 that names it.
+        for (String path : new String[] {
+            "/api/v1/orders/42/billing-events", "/api/v1/orders/42/billing-events/merge",
+            "/api/v1/orders/42/transactions", "/api/v1/orders/42/card"
+        }) {
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectBody()
+                    .jsonPath("$.service")
+                    .isEqualTo("billing-service");
+        }
+        assertThat(seenByOrderService).isEmpty();
+    }
+
+    @Test
+    void slowServiceAnswersGatewayTimeoutProblemJsonNamingTheService() {
+        client.get()
+                .uri("/api/v1/orders/slow")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("order-service did not answer in time")
+                .jsonPath("$.service")
+                .isEqualTo("order-service");
+    }
+
+    @Test
+    void wrongMethodAnswersMethodNotAllowedProblemJsonWithAllowHeader() {
+        client.post()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"))
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(405)
+                .jsonPath("$.detail")
+                .isNotEmpty();
+    }
+
+    @Test
+    void readinessProbeAnswersUp() {
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    private static HttpServer startOrderService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", GatewayRoutingTest::answerAsOrderService);
+            // Virtual threads, so the deliberately slow answer does not hold up the next test's request.
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answerAsOrderService(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        seenByOrderService.add(new SeenRequest(
+                path,
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst(REQUEST_ID),
+                exchange.getRequestHeaders().getFirst("traceparent")));
+        if (path.endsWith("/slow")) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = "{\"servedBy\":\"order-service\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // Services echo the request id too (platform request-id support); the client must still see it only once.
+        String requestId = exchange.getRequestHeaders().getFirst(REQUEST_ID);
+        if (requestId != null) {
+            exchange.getResponseHeaders().set(REQUEST_ID, requestId);
+        }
+        try (exchange) {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException clientGone) {
+            // The gateway gave up on the slow answer and closed the connection; that is the point of that test.
+        }
+    }
+
+    /** A port that was free a moment ago and that nothing listens on now. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record SeenRequest(String path, String query, String requestId, String traceparent) {}
+}

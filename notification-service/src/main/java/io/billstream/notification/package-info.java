@@ -1,0 +1,2 @@
+/** notification-service: Every customer message by email and SMS, localised, branded and logged. */
+package io.billstream.notification;

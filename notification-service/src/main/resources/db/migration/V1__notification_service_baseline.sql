@@ -1,0 +1,3 @@
+-- notification-service owns the tables of this database; the platform's tables live in the schema 'platform'.
+-- The service's own tables follow in V2 onwards, each migration one step of its model.
+COMMENT ON SCHEMA public IS 'notification-service: Every customer message by email and SMS, localised, branded and logged.';

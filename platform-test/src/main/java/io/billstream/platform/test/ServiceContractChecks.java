@@ -1,0 +1,83 @@
+package io.billstream.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every Billstream service promises its operators, checked over HTTP against the running service: liveness and
+ * readiness, info, Prometheus metrics, an OpenAPI 3.1 document, and problem responses for unknown paths. A service's
+ * integration test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
+ * {@link RealInfrastructure}.
+ */
+public abstract class ServiceContractChecks {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${spring.application.name}")
+    protected String serviceName;
+
+    protected HttpResponse<String> get(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void reportsLiveAndReady() {
+        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void reportsItsDatabaseAndKafkaHealthy() {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"db\"").contains("\"kafka\"").doesNotContain("DOWN");
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheService() {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"" + serviceName + "\"");
+    }
+
+    @Test
+    void publishesAnOpenApi31Document() {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\":\"3.1");
+    }
+
+    @Test
+    void tellsItsBuildInInfo() {
+        assertThat(get("/actuator/info").body()).contains("\"build\"").contains("\"artifact\":\"" + serviceName + "\"");
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        HttpResponse<String> response = get("/api/v1/no-such-resource");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":404").contains("\"detail\"");
+    }
+}

@@ -1,0 +1,2 @@
+/** Health of the dependencies every service shares. */
+package io.billstream.platform.health;

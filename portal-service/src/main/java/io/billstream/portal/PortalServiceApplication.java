@@ -1,0 +1,12 @@
+package io.billstream.portal;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PortalServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PortalServiceApplication.class, args);
+    }
+}

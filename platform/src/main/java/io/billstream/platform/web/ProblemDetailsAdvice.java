@@ -29,7 +29,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * anything unexpected as a 500 that gives away nothing but the request id to quote.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
+// Ahead of any ResponseEntityExceptionHandler a library registers, so every service answers alike.
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -82,15 +83,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson) {
+        JacksonException jackson = jacksonCause(e);
+        if (jackson != null) {
             String field = jackson.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null
                             ? "." + reference.getPropertyName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining())
                     .replaceFirst("^\\.", "");
-            String message = cause instanceof UnrecognizedPropertyException ? "unknown field" : rootMessage(jackson);
+            String message = jackson instanceof UnrecognizedPropertyException ? "unknown field" : rootMessage(jackson);
             if (!field.isEmpty()) {
                 List<FieldError> errors = List.of(new FieldError(field, message));
                 return asObject(badRequest("Malformed request body", field + ": " + message, errors));
@@ -112,6 +113,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(uniform, headers, status);
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static JacksonException jacksonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(JacksonException e) {

@@ -1,0 +1,75 @@
+package io.billstream.platform.plumbing;
+
+import io.billstream.events.Money;
+import io.billstream.platform.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Endpoints that fail in every way a real service can, for the problem-response and idempotency tests. */
+@RestController
+class WidgetsController {
+
+    final AtomicInteger created = new AtomicInteger();
+
+    record CreateWidget(
+            @NotBlank String name,
+            @NotNull @Valid Money price,
+            @Positive int quantity) {}
+
+    record Widget(UUID id, String name, Money price, int quantity, int number) {}
+
+    @PostMapping("/api/v1/widgets")
+    ResponseEntity<Widget> create(@Valid @RequestBody CreateWidget request) throws InterruptedException {
+        if (request.name().equals("slow")) {
+            Thread.sleep(1500);
+        }
+        Widget widget = new Widget(
+                UUID.randomUUID(), request.name(), request.price(), request.quantity(), created.incrementAndGet());
+        return ResponseEntity.created(URI.create("/api/v1/widgets/" + widget.id()))
+                .body(widget);
+    }
+
+    @GetMapping("/api/v1/widgets/{id}")
+    Widget get(@PathVariable UUID id) {
+        throw new WidgetNotFound(id);
+    }
+
+    @PostMapping("/api/v1/widgets/{id}/archive")
+    Widget archive(@PathVariable UUID id) {
+        throw new WidgetCannotBeArchived(id, "SHIPPED");
+    }
+
+    @GetMapping("/api/v1/boom")
+    Widget boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+
+    static class WidgetNotFound extends ProblemException {
+        WidgetNotFound(UUID id) {
+            super(HttpStatus.NOT_FOUND, "Widget not found", "No widget " + id);
+        }
+    }
+
+    static class WidgetCannotBeArchived extends ProblemException {
+        WidgetCannotBeArchived(UUID id, String status) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "Transition not allowed",
+                    "Widget " + id + " is " + status + " and cannot be archived",
+                    Map.of("currentStatus", status));
+        }
+    }
+}

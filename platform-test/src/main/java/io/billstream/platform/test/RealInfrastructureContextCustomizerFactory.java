@@ -37,6 +37,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             properties.put("spring.datasource.password", database.password());
             properties.put(
                     "spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());
+            properties.put("billstream.security.issuer", TestTokens.ISSUER);
+            properties.put("billstream.security.audience", TestTokens.AUDIENCE);
+            properties.put("billstream.security.jwks-uri", TestTokens.jwksUri());
             if (mail) {
                 properties.put("spring.mail.host", "localhost");
                 properties.put("spring.mail.port", TestMailServer.smtpPort());

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,11 +29,20 @@ public abstract class ServiceContractChecks {
     protected String serviceName;
 
     protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), path);
+    }
+
+    /** A GET as a merchant would send it through the gateway, with a valid internal token. */
+    protected HttpResponse<String> getAsMerchant(String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + TestTokens.merchant(UUID.randomUUID())),
+                path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String path) {
         try {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -74,8 +84,16 @@ public abstract class ServiceContractChecks {
     }
 
     @Test
-    void answersAnUnknownPathWithAProblem() {
+    void refusesARequestWithoutATokenWithAProblem() {
         HttpResponse<String> response = get("/api/v1/no-such-resource");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        HttpResponse<String> response = getAsMerchant("/api/v1/no-such-resource");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("\"status\":404").contains("\"detail\"");

@@ -1,9 +1,11 @@
 package io.billstream.platform.config;
 
 import io.billstream.platform.health.HealthConfiguration;
+import io.billstream.platform.idempotency.IdempotencyConfiguration;
 import io.billstream.platform.inbox.InboxConfiguration;
 import io.billstream.platform.migration.PlatformMigrations;
 import io.billstream.platform.outbox.OutboxConfiguration;
+import io.billstream.platform.security.SecurityConfiguration;
 import io.billstream.platform.tracing.RequestIdFilter;
 import io.billstream.platform.web.ProblemDetailsConfiguration;
 import java.time.Clock;
@@ -16,7 +18,13 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(
         beforeName = {
             "io.namastack.outbox.config.OutboxCoreInfrastructureAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            // The platform's token decoder and filter chain must exist before Boot decides on its defaults.
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
         })
 @Import({
     PlatformMigrations.class,
@@ -24,6 +32,8 @@ import org.springframework.context.annotation.Import;
     OutboxConfiguration.class,
     InboxConfiguration.class,
     ProblemDetailsConfiguration.class,
+    SecurityConfiguration.class,
+    IdempotencyConfiguration.class,
     RequestIdFilter.class
 })
 public class PlatformAutoConfiguration {

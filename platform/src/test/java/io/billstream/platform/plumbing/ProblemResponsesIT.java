@@ -3,6 +3,7 @@ package io.billstream.platform.plumbing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -133,6 +134,7 @@ class ProblemResponsesIT {
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.header("Authorization", "Bearer " + TestTokens.merchant(UUID.randomUUID()));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -1,6 +1,7 @@
 package io.billstream.platform.plumbing;
 
 import io.billstream.events.Money;
+import io.billstream.platform.security.Caller;
 import io.billstream.platform.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,6 +56,22 @@ class WidgetsController {
     @GetMapping("/api/v1/boom")
     Widget boom() {
         throw new IllegalStateException("secret internal detail");
+    }
+
+    @PostMapping("/api/v1/boom")
+    Widget failToCreate() {
+        created.incrementAndGet();
+        throw new IllegalStateException("the database went away");
+    }
+
+    @GetMapping("/api/v1/whoami")
+    Caller whoAmI(Caller caller) {
+        return caller;
+    }
+
+    @GetMapping("/api/v1/merchant-only")
+    String merchantOnly(Caller caller) {
+        return caller.requireMerchant().toString();
     }
 
     static class WidgetNotFound extends ProblemException {

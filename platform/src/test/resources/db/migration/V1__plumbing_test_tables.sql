@@ -8,5 +8,8 @@ CREATE TABLE orders (
 CREATE TABLE applied_event (
     id        BIGSERIAL PRIMARY KEY,
     order_id  UUID         NOT NULL,
-    reference VARCHAR(100) NOT NULL
+    reference VARCHAR(100) NOT NULL,
+    -- The request id and trace the listener ran under, to show both travel from HTTP through Kafka.
+    request_id VARCHAR(128),
+    trace_id   VARCHAR(32)
 );

@@ -9,7 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -49,6 +54,23 @@ public abstract class ServiceContractChecks {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsStructuredJsonWithTheRequestId(CapturedOutput output) {
+        MDC.put("requestId", "contract-check");
+        try {
+            LoggerFactory.getLogger(getClass()).info("Contract check of the log format");
+        } finally {
+            MDC.remove("requestId");
+        }
+        assertThat(output.getOut().lines().filter(line -> line.contains("Contract check of the log format")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("{")
+                        .contains("\"service\":{\"name\":\"" + serviceName + "\"")
+                        .contains("\"requestId\":\"contract-check\""));
     }
 
     @Test

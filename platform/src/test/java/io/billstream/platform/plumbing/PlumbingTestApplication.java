@@ -9,10 +9,14 @@ import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.inbox.EventListener;
 import io.billstream.platform.outbox.EventPublisher;
+import io.billstream.platform.tracing.RequestIdFilter;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -74,9 +78,11 @@ class PlumbingTestApplication {
 
         final AtomicBoolean acceptRefused = new AtomicBoolean();
         private final JdbcClient jdbc;
+        private final Tracer tracer;
 
-        OrderListener(JdbcClient jdbc) {
+        OrderListener(JdbcClient jdbc, Tracer tracer) {
             this.jdbc = jdbc;
+            this.tracer = tracer;
         }
 
         @KafkaHandler
@@ -84,8 +90,13 @@ class PlumbingTestApplication {
             if (event.reference().startsWith(REFUSED) && !acceptRefused.get()) {
                 throw new IllegalStateException("refusing order " + event.reference());
             }
-            jdbc.sql("INSERT INTO applied_event (order_id, reference) VALUES (?, ?)")
-                    .params(event.orderId(), event.reference())
+            Span span = tracer.currentSpan();
+            jdbc.sql("INSERT INTO applied_event (order_id, reference, request_id, trace_id) VALUES (?, ?, ?, ?)")
+                    .params(
+                            event.orderId(),
+                            event.reference(),
+                            MDC.get(RequestIdFilter.MDC_KEY),
+                            span == null ? null : span.context().traceId())
                     .update();
         }
     }

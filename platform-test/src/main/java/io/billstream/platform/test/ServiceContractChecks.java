@@ -7,19 +7,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every Billstream service promises its operators, checked over HTTP against the running service: liveness and
- * readiness, info, Prometheus metrics, an OpenAPI 3.1 document, and problem responses for unknown paths. A service's
+ * What every Billstream service promises its operators, checked against the running service: its own and the
+ * platform's migrations applied, liveness and readiness, info, Prometheus metrics, an OpenAPI 3.1 document, JSON logs,
+ * and problem responses for refused and unknown requests. A service's
  * integration test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
  * {@link RealInfrastructure}.
  */
@@ -32,6 +39,9 @@ public abstract class ServiceContractChecks {
 
     @Value("${spring.application.name}")
     protected String serviceName;
+
+    @Autowired
+    protected DataSource dataSource;
 
     protected HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), path);
@@ -71,6 +81,26 @@ public abstract class ServiceContractChecks {
                         .startsWith("{")
                         .contains("\"service\":{\"name\":\"" + serviceName + "\"")
                         .contains("\"requestId\":\"contract-check\""));
+    }
+
+    @Test
+    void migratesItsOwnDatabaseAndThePlatformTables() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "SELECT count(*) FROM flyway_schema_history WHERE success"))
+                    .isPositive();
+            assertThat(single(statement, "SELECT count(*) FROM platform.flyway_schema_history WHERE success"))
+                    .isPositive();
+            assertThat(single(statement, "SELECT count(*) FROM platform.outbox_record"))
+                    .isZero();
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     @Test

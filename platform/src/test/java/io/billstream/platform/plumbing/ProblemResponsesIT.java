@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -21,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RealInfrastructure
 class ProblemResponsesIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String VALID = """
             {"name": "Gear", "price": {"amount": 1999, "currency": "EUR"}, "quantity": 2}""";
@@ -130,21 +126,14 @@ class ProblemResponsesIT {
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpCalls.request(port, path)
                 .method(
                         method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        request.header("Authorization", "Bearer " + TestTokens.merchant(UUID.randomUUID()));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + TestTokens.merchant(UUID.randomUUID()));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return HttpCalls.send(request);
     }
 }

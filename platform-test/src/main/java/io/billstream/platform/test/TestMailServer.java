@@ -38,7 +38,7 @@ public final class TestMailServer {
         return greenMail().getReceivedMessages();
     }
 
-    /** Starts the server on its port, again after {@link #stop()}. */
+    /** Starts the server on its port, again after {@link #stop()}; a restarted server has empty mailboxes. */
     public static synchronized void start() {
         if (greenMail != null && greenMail.isRunning()) {
             return;

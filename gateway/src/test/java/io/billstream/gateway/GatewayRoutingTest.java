@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,9 @@ class GatewayRoutingTest {
     private static final String REQUEST_ID = "X-Request-Id";
 
     private static final BlockingQueue<SeenRequest> seenByOrderService = new LinkedBlockingQueue<>();
+
+    /** Holds the stub's answers to /slow until the test has seen the gateway give up on them. */
+    private static final CountDownLatch slowAnswers = new CountDownLatch(1);
 
     private static final HttpServer orderService = startOrderService();
 
@@ -212,18 +216,22 @@ class GatewayRoutingTest {
 
     @Test
     void slowServiceAnswersGatewayTimeoutProblemJsonNamingTheService() {
-        client.get()
-                .uri("/api/v1/orders/slow")
-                .exchange()
-                .expectStatus()
-                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.detail")
-                .isEqualTo("order-service did not answer in time")
-                .jsonPath("$.service")
-                .isEqualTo("order-service");
+        try {
+            client.get()
+                    .uri("/api/v1/orders/slow")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("order-service did not answer in time")
+                    .jsonPath("$.service")
+                    .isEqualTo("order-service");
+        } finally {
+            slowAnswers.countDown();
+        }
     }
 
     @Test
@@ -278,7 +286,7 @@ class GatewayRoutingTest {
                 exchange.getRequestHeaders().getFirst("traceparent")));
         if (path.endsWith("/slow")) {
             try {
-                Thread.sleep(2_000);
+                slowAnswers.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -3,6 +3,7 @@ package io.billstream.platform.inbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,13 +57,11 @@ public class DeadLetters {
     public int replay(String topic) {
         String deadLetterTopic = topicFor(topic);
         int replayed = 0;
+        Properties fromTheStart = new Properties();
+        fromTheStart.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        fromTheStart.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (Consumer<String, byte[]> consumer =
-                consumers.createConsumer(group + "-dlt-replay", null, null, new java.util.Properties() {
-                    {
-                        put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-                        put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-                    }
-                })) {
+                consumers.createConsumer(group + "-dlt-replay", null, null, fromTheStart)) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,11 +73,14 @@ class IdempotencyKeyIT {
     void aRetryWhileTheFirstIsStillRunningIs409() {
         String key = UUID.randomUUID().toString();
         String slow = GEAR.replace("Gear", "slow");
+        CountDownLatch firstMayFinish = new CountDownLatch(1);
+        widgets.slowRequests = firstMayFinish;
         CompletableFuture<HttpResponse<String>> first =
                 CompletableFuture.supplyAsync(() -> post("/api/v1/widgets", key, slow, merchantToken));
         awaitClaimed(key);
 
         HttpResponse<String> retry = post("/api/v1/widgets", key, slow, merchantToken);
+        firstMayFinish.countDown();
 
         assertThat(retry.statusCode()).isEqualTo(409);
         assertThat(retry.body()).contains("still being processed");

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,9 @@ class WidgetsController {
 
     final AtomicInteger created = new AtomicInteger();
 
+    /** Requests for a widget named "slow" wait here until a test lets them finish. */
+    volatile CountDownLatch slowRequests = new CountDownLatch(0);
+
     record CreateWidget(
             @NotBlank String name,
             @NotNull @Valid Money price,
@@ -35,7 +40,7 @@ class WidgetsController {
     @PostMapping("/api/v1/widgets")
     ResponseEntity<Widget> create(@Valid @RequestBody CreateWidget request) throws InterruptedException {
         if (request.name().equals("slow")) {
-            Thread.sleep(1500);
+            slowRequests.await(30, TimeUnit.SECONDS);
         }
         Widget widget = new Widget(
                 UUID.randomUUID(), request.name(), request.price(), request.quantity(), created.incrementAndGet());

@@ -4,6 +4,8 @@ CREATE TABLE idempotency_key (
     idempotency_key       VARCHAR(255)             NOT NULL,
     request_fingerprint   CHAR(64)                 NOT NULL,
     state                 VARCHAR(20)              NOT NULL,
+    -- Which request holds the claim: only that request may store its response.
+    claim_token           UUID                     NOT NULL,
     response_status       INTEGER,
     response_content_type VARCHAR(255),
     response_location     VARCHAR(2000),

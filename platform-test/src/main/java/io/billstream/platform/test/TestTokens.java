@@ -99,6 +99,7 @@ public final class TestTokens {
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
                 .jwtID(UUID.randomUUID().toString());
         private Signing signing = Signing.TEST_KEY;
+        private JWSAlgorithm algorithm = JWSAlgorithm.RS256;
 
         private enum Signing {
             TEST_KEY,
@@ -152,6 +153,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Signed by the published key, but with another RSA algorithm than the allowed ones, such as RS512. */
+        public Builder signedWith(JWSAlgorithm rsaAlgorithm) {
+            algorithm = rsaAlgorithm;
+            return this;
+        }
+
         /** HS256 with a shared secret: an algorithm the services must not accept. */
         public Builder signedWithASharedSecret() {
             signing = Signing.SHARED_SECRET;
@@ -174,7 +181,7 @@ public final class TestTokens {
                 } else {
                     RSAKey key = signing == Signing.TEST_KEY ? signingKey : foreignKey;
                     jwt = new SignedJWT(
-                            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            new JWSHeader.Builder(algorithm)
                                     .keyID(key.getKeyID())
                                     .build(),
                             claims.build());

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
         beforeName = {
             "io.namastack.outbox.config.OutboxCoreInfrastructureAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            // The platform's /error controller replaces Boot's, which backs off only if it sees ours first.
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
             // The platform's token decoder and filter chain must exist before Boot decides on its defaults.
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",

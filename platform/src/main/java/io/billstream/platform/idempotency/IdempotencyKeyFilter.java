@@ -2,6 +2,7 @@ package io.billstream.platform.idempotency;
 
 import io.billstream.platform.idempotency.IdempotencyKeys.StoredKey;
 import io.billstream.platform.idempotency.IdempotencyKeys.StoredResponse;
+import io.billstream.platform.security.Caller;
 import io.billstream.platform.security.Callers;
 import io.billstream.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -19,7 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,9 +35,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * with the same key and the same request gets that response again ({@code Idempotent-Replayed: true}) without running
  * anything; the same key with a different request is refused with 422, and a retry while the first still runs with
  * 409. Keys are scoped to the merchant (or customer, or service) the request acts for and kept at least 24 hours.
- * Server errors (5xx) are not stored: nothing is known to have happened, so a retry runs again.
+ * Every answer is stored, server errors too, as payment APIs do: part of the work may have happened. Requests
+ * without a verified caller are not handled here; they were refused before.
  */
 class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -48,7 +56,9 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || Callers.current().isEmpty();
     }
 
     @Override
@@ -68,30 +78,42 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         String scope = scope();
         String fingerprint = fingerprint(request, body);
 
-        if (!keys.claim(scope, key, fingerprint)) {
+        Optional<UUID> claim = keys.claim(scope, key, fingerprint);
+        if (claim.isEmpty()) {
             answerFromStoredKey(request, response, scope, key, fingerprint);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean completed = false;
         try {
             chain.doFilter(new RereadableRequest(request, body), recorded);
-            if (recorded.getStatus() < 500) {
-                keys.complete(
-                        scope,
-                        key,
-                        new StoredResponse(
-                                recorded.getStatus(),
-                                recorded.getContentType(),
-                                recorded.getHeader(HttpHeaders.LOCATION),
-                                recorded.getContentAsByteArray()));
-                completed = true;
+            if (request.isAsyncStarted()) {
+                throw new IllegalStateException("Idempotency-Key does not support asynchronous handlers");
             }
+            store(scope, key, claim.get(), recorded);
         } finally {
-            if (!completed) {
-                keys.release(scope, key);
-            }
+            // The caller gets the response even when storing it failed; a retry then waits for the lease.
             recorded.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Stores whatever the request answered, server errors included: once the handler ran, a retry must not run it
+     * again, because part of its work may have committed. A request that dies before answering keeps its claim until
+     * the lease runs out.
+     */
+    private void store(String scope, String key, UUID claim, ContentCachingResponseWrapper recorded) {
+        try {
+            keys.complete(
+                    scope,
+                    key,
+                    claim,
+                    new StoredResponse(
+                            recorded.getStatus(),
+                            recorded.getContentType(),
+                            recorded.getHeader(HttpHeaders.LOCATION),
+                            recorded.getContentAsByteArray()));
+        } catch (RuntimeException e) {
+            log.error("Could not store the response of idempotencyKey='{}' scope='{}'", key, scope, e);
         }
     }
 
@@ -136,13 +158,12 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     }
 
     private static String scope() {
-        return Callers.current()
-                .map(caller -> switch (caller.kind()) {
-                    case MERCHANT -> "merchant:" + caller.merchantId();
-                    case CUSTOMER -> "customer:" + caller.customerId();
-                    case SERVICE -> "service:" + caller.subject();
-                })
-                .orElse("anonymous");
+        Caller caller = Callers.current().orElseThrow();
+        return switch (caller.kind()) {
+            case MERCHANT -> "merchant:" + caller.merchantId();
+            case CUSTOMER -> "customer:" + caller.customerId();
+            case SERVICE -> "service:" + caller.subject();
+        };
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

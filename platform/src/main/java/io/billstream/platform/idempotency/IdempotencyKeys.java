@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -36,17 +37,21 @@ class IdempotencyKeys {
     }
 
     /**
-     * Claims the key for a request with this fingerprint: true when this request may run. A key that expired, or an
-     * IN_PROGRESS claim of the same request whose lease ran out (its request crashed), is taken over.
+     * Claims the key for a request with this fingerprint. Returns the claim token when this request may run, empty
+     * when another request holds or completed the key. A key that expired, or an IN_PROGRESS claim of the same
+     * request whose lease ran out (its request crashed), is taken over.
      */
-    boolean claim(String scope, String key, String fingerprint) {
+    Optional<UUID> claim(String scope, String key, String fingerprint) {
         Instant now = clock.instant();
+        UUID token = UUID.randomUUID();
         int claimed = jdbc.sql("""
                         INSERT INTO platform.idempotency_key
-                            (scope, idempotency_key, request_fingerprint, state, created_at, locked_until, expires_at)
-                        VALUES (:scope, :key, :fingerprint, 'IN_PROGRESS', :now, :lockedUntil, :expiresAt)
+                            (scope, idempotency_key, request_fingerprint, state, claim_token, created_at, locked_until,
+                             expires_at)
+                        VALUES (:scope, :key, :fingerprint, 'IN_PROGRESS', :token, :now, :lockedUntil, :expiresAt)
                         ON CONFLICT (scope, idempotency_key) DO UPDATE
                             SET request_fingerprint = excluded.request_fingerprint, state = 'IN_PROGRESS',
+                                claim_token = excluded.claim_token,
                                 response_status = NULL, response_content_type = NULL, response_location = NULL,
                                 response_body = NULL, created_at = excluded.created_at,
                                 locked_until = excluded.locked_until, expires_at = excluded.expires_at
@@ -56,11 +61,12 @@ class IdempotencyKeys {
                 .param("scope", scope)
                 .param("key", key)
                 .param("fingerprint", fingerprint)
+                .param("token", token)
                 .param("now", Timestamp.from(now))
                 .param("lockedUntil", Timestamp.from(now.plus(lease)))
                 .param("expiresAt", Timestamp.from(now.plus(retention)))
                 .update();
-        return claimed == 1;
+        return claimed == 1 ? Optional.of(token) : Optional.empty();
     }
 
     Optional<StoredKey> find(String scope, String key) {
@@ -84,26 +90,20 @@ class IdempotencyKeys {
                 .optional();
     }
 
-    void complete(String scope, String key, StoredResponse response) {
+    /** Stores the response, unless another request took the claim over after this one's lease ran out. */
+    void complete(String scope, String key, UUID token, StoredResponse response) {
         jdbc.sql("""
                         UPDATE platform.idempotency_key
                         SET state = 'COMPLETED', response_status = :status, response_content_type = :contentType,
                             response_location = :location, response_body = :body
-                        WHERE scope = :scope AND idempotency_key = :key""")
+                        WHERE scope = :scope AND idempotency_key = :key AND claim_token = :token""")
                 .param("status", response.status())
                 .param("contentType", response.contentType())
                 .param("location", response.location())
                 .param("body", response.body())
                 .param("scope", scope)
                 .param("key", key)
-                .update();
-    }
-
-    /** Gives the key back after a server error, so the client's retry runs the request again. */
-    void release(String scope, String key) {
-        jdbc.sql("DELETE FROM platform.idempotency_key WHERE scope = :scope AND idempotency_key = :key")
-                .param("scope", scope)
-                .param("key", key)
+                .param("token", token)
                 .update();
     }
 

@@ -50,18 +50,30 @@ public class DeadLetters {
     }
 
     /**
-     * Sends every dead letter of {@code topic} not replayed before back to {@code topic}.
+     * Sends every dead letter of {@code topic} not replayed before back to {@code topic}, for this service's default
+     * consumer group.
      *
      * @return how many were replayed
      */
     public int replay(String topic) {
-        String deadLetterTopic = topicFor(topic);
+        return replay(topic, group);
+    }
+
+    /**
+     * Sends every dead letter that consumer group {@code consumerGroup} parked for {@code topic}, and that was not
+     * replayed before, back to {@code topic}. They arrive after newer events of their keys; consumers that need strict
+     * order per key hold such keys until the replay.
+     *
+     * @return how many were replayed
+     */
+    public int replay(String topic, String consumerGroup) {
+        String deadLetterTopic = topicFor(topic, consumerGroup);
         int replayed = 0;
         Properties fromTheStart = new Properties();
         fromTheStart.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         fromTheStart.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (Consumer<String, byte[]> consumer =
-                consumers.createConsumer(group + "-dlt-replay", null, null, fromTheStart)) {
+                consumers.createConsumer(consumerGroup + "-dlt-replay", null, null, fromTheStart)) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
@@ -89,7 +101,8 @@ public class DeadLetters {
             }
         }
         try {
-            kafka.send(record).get(10, TimeUnit.SECONDS);
+            // Longer than the producer's delivery.timeout.ms, so a send that may still succeed is never sent twice.
+            kafka.send(record).get(45, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying dead letters of " + topic, e);

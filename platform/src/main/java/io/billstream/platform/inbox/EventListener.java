@@ -14,8 +14,13 @@ public abstract class EventListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
 
+    /**
+     * Acknowledges an event this listener has no handler for, without recording it in the inbox: a later version of
+     * the listener that does handle it can still apply it when the topic is replayed.
+     */
     @KafkaHandler(isDefault = true)
     public void ignore(Object event) {
+        InboxAdvice.doNotRecord();
         log.trace(
                 "Ignoring event type='{}'", event instanceof UnknownEvent unknown ? unknown.type() : event.getClass());
     }

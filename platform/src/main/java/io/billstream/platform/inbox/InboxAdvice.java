@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InboxAdvice implements MethodInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(InboxAdvice.class);
+    private static final ThreadLocal<Boolean> notApplied = new ThreadLocal<>();
 
     private final Inbox inbox;
     private final TransactionTemplate transactions;
@@ -53,13 +54,27 @@ class InboxAdvice implements MethodInterceptor {
                     log.debug("Skipping event applied before consumer='{}' eventId='{}'", consumer, eventId);
                     return null;
                 }
-                return proceed(invocation);
+                try {
+                    Object result = proceed(invocation);
+                    if (Boolean.TRUE.equals(notApplied.get())) {
+                        // Nothing was applied, so nothing is recorded: the inbox row goes with the rollback.
+                        status.setRollbackOnly();
+                    }
+                    return result;
+                } finally {
+                    notApplied.remove();
+                }
             });
         } catch (ListenerFailure failure) {
             throw failure.getCause();
         } finally {
             MDC.remove(RequestIdFilter.MDC_KEY);
         }
+    }
+
+    /** Called by a listener that acknowledges an event without applying it. */
+    static void doNotRecord() {
+        notApplied.set(Boolean.TRUE);
     }
 
     private static Object proceed(MethodInvocation invocation) {

@@ -1,5 +1,6 @@
 package io.billstream.platform.security;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -33,7 +34,7 @@ public final class Callers {
             throw new IllegalArgumentException("token has no '" + CALLER_CLAIM + "' claim");
         }
         return new Caller(
-                Caller.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+                Caller.Kind.valueOf(kind.toUpperCase(Locale.ROOT)),
                 jwt.getSubject(),
                 uuid(jwt, MERCHANT_CLAIM),
                 uuid(jwt, CUSTOMER_CLAIM));

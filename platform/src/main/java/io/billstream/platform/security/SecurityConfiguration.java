@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -79,15 +81,21 @@ public class SecurityConfiguration {
             @Value("${billstream.security.audience}") String audience,
             @Value("${billstream.security.algorithms:RS256,ES256}") List<String> algorithms,
             @Value("${billstream.security.clock-skew:30s}") Duration clockSkew) {
+        // A hanging key server must not hang every request that waits to have its token checked.
+        SimpleClientHttpRequestFactory keyServer = new SimpleClientHttpRequestFactory();
+        keyServer.setConnectTimeout(Duration.ofSeconds(2));
+        keyServer.setReadTimeout(Duration.ofSeconds(2));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)
                 .jwsAlgorithms(allowed -> algorithms.forEach(name -> allowed.add(SignatureAlgorithm.from(name))))
+                .restOperations(new RestTemplate(keyServer))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 required(JwtClaimNames.EXP),
                 new JwtTimestampValidator(clockSkew),
                 new JwtIssuerValidator(issuer),
                 audience(audience),
-                required(Callers.CALLER_CLAIM)));
+                signedWithAnAllowedAlgorithm(algorithms),
+                validCaller()));
         return decoder;
     }
 
@@ -106,6 +114,30 @@ public class SecurityConfiguration {
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(
                         new OAuth2Error("invalid_token", "The token has no '" + claim + "' claim", null));
+    }
+
+    /**
+     * The decoder's algorithm list only chooses which keys to try; a key published without an {@code alg} verifies
+     * any algorithm of its type. The header's algorithm is checked against the allow-list here.
+     */
+    private static OAuth2TokenValidator<Jwt> signedWithAnAllowedAlgorithm(List<String> algorithms) {
+        return jwt -> algorithms.contains(String.valueOf(jwt.getHeaders().get("alg")))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        "invalid_token", "The token is signed with an algorithm that is not allowed", null));
+    }
+
+    /** The caller claims must describe a caller, or the token is invalid (401), not a server error later. */
+    private static OAuth2TokenValidator<Jwt> validCaller() {
+        return jwt -> {
+            try {
+                Callers.of(jwt);
+                return OAuth2TokenValidatorResult.success();
+            } catch (RuntimeException e) {
+                return OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The token does not name a valid caller", null));
+            }
+        };
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -51,7 +53,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException) {
+            throw e; // Spring Security answers it (403 or 401)
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -96,7 +101,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List<FieldError> errors = List.of(new FieldError(field, message));
                 return asObject(badRequest("Malformed request body", field + ": " + message, errors));
             }
-            return asObject(badRequest("Malformed request body", "The body is not valid JSON: " + message, List.of()));
+            String detail = jackson instanceof StreamReadException
+                    ? "The body is not valid JSON."
+                    : "The body could not be read: " + message + ".";
+            return asObject(badRequest("Malformed request body", detail, List.of()));
         }
         return asObject(badRequest("Malformed request body", "The request body is missing or unreadable.", List.of()));
     }
@@ -124,13 +132,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
+    /**
+     * What to tell the caller about a value that could not be read: the domain's own refusal (a value type's
+     * {@link IllegalArgumentException}, such as a negative amount) or a plain word, never a class name or a JDK
+     * message about the code.
+     */
     private static String rootMessage(JacksonException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IllegalArgumentException refusal && refusal.getMessage() != null) {
+                return refusal.getMessage();
+            }
         }
-        String message = root instanceof JacksonException jackson ? jackson.getOriginalMessage() : root.getMessage();
-        return message == null ? "invalid value" : message;
+        return e instanceof StreamReadException ? "malformed JSON" : "invalid value";
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String title, String detail, List<FieldError> errors) {

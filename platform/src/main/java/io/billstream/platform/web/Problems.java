@@ -3,6 +3,7 @@ package io.billstream.platform.web;
 import io.billstream.platform.tracing.RequestIdFilter;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
@@ -37,7 +38,7 @@ final class Problems {
     }
 
     private static String slug(String title) {
-        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** One field at fault: its JSON path, such as {@code lines[0].unitPrice.amount}, and what is wrong with it. */

@@ -4,6 +4,7 @@ import static io.billstream.platform.plumbing.HttpCalls.request;
 import static io.billstream.platform.plumbing.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import java.net.http.HttpResponse;
@@ -108,18 +109,35 @@ class InternalTokenIT {
                         .merchant(merchantId)
                         .signedByAForeignKey()
                         .mint()),
-                "");
+                "Invalid signature");
     }
 
     @Test
-    void aTokenWithADisallowedAlgorithmIsRefused() {
+    void aTokenSignedByThePublishedKeyWithAnAlgorithmNotAllowedIsRefused() {
+        assertRefused(
+                whoAmI(TestTokens.builder()
+                        .caller("merchant")
+                        .merchant(merchantId)
+                        .signedWith(JWSAlgorithm.RS512)
+                        .mint()),
+                "algorithm");
+    }
+
+    @Test
+    void aTokenWithASharedSecretIsRefused() {
         assertRefused(
                 whoAmI(TestTokens.builder()
                         .caller("merchant")
                         .merchant(merchantId)
                         .signedWithASharedSecret()
                         .mint()),
-                "");
+                "algorithm");
+    }
+
+    @Test
+    void aTokenThatNamesNoValidCallerIsRefused() {
+        assertRefused(whoAmI(TestTokens.builder().caller("admin").mint()), "valid caller");
+        assertRefused(whoAmI(TestTokens.builder().caller("merchant").mint()), "valid caller");
     }
 
     @Test

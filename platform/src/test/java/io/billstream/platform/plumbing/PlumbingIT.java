@@ -200,6 +200,25 @@ class PlumbingIT {
         }
     }
 
+    @Test
+    void anEventTheListenerDoesNotHandleIsAcknowledgedButNotRecordedAsApplied() {
+        UUID unknownEventId = UUID.randomUUID();
+        ProducerRecord<String, byte[]> known = cloudEvent(unknownEventId, UUID.randomUUID(), "ORD-FUTURE", 1);
+        known.headers().remove("ce_type");
+        known.headers().add("ce_type", "io.billstream.order.OrderArchived.v1".getBytes(UTF_8));
+        kafka.send(known);
+        UUID nextOrder = UUID.randomUUID();
+        orders.create(merchantId, nextOrder, "ORD-AFTER-UNKNOWN", false);
+
+        await().atMost(WAIT).until(() -> appliedCount(nextOrder) == 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM platform.inbox WHERE event_id = ?")
+                        .param(unknownEventId)
+                        .query(Long.class)
+                        .single())
+                .as("a newer listener that handles it may still apply it")
+                .isZero();
+    }
+
     private ProducerRecord<String, byte[]> cloudEvent(UUID eventId, UUID orderId, String reference, long sequence) {
         OrderCreated event = orders.orderCreated(orderId, reference);
         EventEnvelope envelope = new EventEnvelope(

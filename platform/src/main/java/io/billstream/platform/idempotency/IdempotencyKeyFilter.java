@@ -122,13 +122,13 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             throws IOException {
         StoredKey stored = keys.find(scope, key).orElse(null);
         if (stored == null) {
-            // Released by a failed first request between our claim and this read: the client may simply retry.
+            // Expired and deleted between our claim and this read: the client may simply retry.
             problems.write(
                     request,
                     response,
                     HttpStatus.CONFLICT,
                     "Idempotency-Key in use",
-                    "A request with this Idempotency-Key has just failed; retry it.");
+                    "A request with this Idempotency-Key has just expired; retry it.");
         } else if (!stored.fingerprint().equals(fingerprint)) {
             problems.write(
                     request,

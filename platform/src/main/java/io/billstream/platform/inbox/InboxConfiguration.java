@@ -1,5 +1,6 @@
 package io.billstream.platform.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,13 +58,16 @@ public class InboxConfiguration {
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
             KafkaTemplate<String, byte[]> kafka,
+            MeterRegistry meters,
             @Value("${billstream.inbox.retries:5}") int retries,
             @Value("${billstream.inbox.initial-back-off:200ms}") Duration initialBackOff,
             @Value("${billstream.inbox.max-back-off:10s}") Duration maxBackOff) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                kafka,
-                (record, failure) ->
-                        new TopicPartition(DeadLetters.topicFor(record.topic(), KafkaUtils.getConsumerGroupId()), -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) -> {
+            String group = KafkaUtils.getConsumerGroupId();
+            meters.counter("billstream.inbox.dead.letters", "topic", record.topic(), "group", group)
+                    .increment();
+            return new TopicPartition(DeadLetters.topicFor(record.topic(), group), -1);
+        });
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(initialBackOff.toMillis());
         backOff.setMultiplier(2.0);

@@ -1,5 +1,7 @@
 package io.billstream.platform.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
 import io.namastack.outbox.Outbox;
 import java.time.Clock;
@@ -24,6 +26,22 @@ public class OutboxConfiguration {
             ObjectProvider<Tracer> tracer) {
         return new EventPublisher(
                 outbox, new EventSequences(JdbcClient.create(dataSource)), clock, serviceName, tracer);
+    }
+
+    /**
+     * Events stored but not yet acknowledged by Kafka. It grows while Kafka is away and stays above zero while a key
+     * is blocked by an event that keeps failing: the number to alert on.
+     */
+    @Bean
+    MeterBinder outboxBacklog(DataSource dataSource) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return registry -> Gauge.builder(
+                        "billstream.outbox.pending",
+                        () -> jdbc.sql("SELECT count(*) FROM platform.outbox_record WHERE completed_at IS NULL")
+                                .query(Long.class)
+                                .single())
+                .description("Events in the outbox not yet acknowledged by Kafka")
+                .register(registry);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import io.billstream.platform.plumbing.PlumbingTestApplication.Orders;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TopicReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ class PlumbingIT {
     @Autowired
     DeadLetters deadLetters;
 
+    @Autowired
+    MeterRegistry meters;
+
     private final UUID merchantId = UUID.randomUUID();
 
     @Test
@@ -77,6 +81,11 @@ class PlumbingIT {
                     .isEqualTo("ORD-1");
         }
         await().atMost(WAIT).until(() -> appliedCount(orderId) == 1);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                meters.get("billstream.outbox.pending").gauge().value())
+                        .as("the outbox is empty once Kafka acknowledged everything")
+                        .isZero());
     }
 
     @Test
@@ -173,6 +182,9 @@ class PlumbingIT {
                                     UTF_8))
                             .contains("is not a valid io.billstream.order.OrderCreated.v1"));
         }
+        assertThat(meters.find("billstream.inbox.dead.letters").counters())
+                .as("dead letters are counted for alerting")
+                .anySatisfy(counter -> assertThat(counter.count()).isPositive());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.billstream.events;
 
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,13 @@ public final class EventCatalog {
     public static final List<EventType<?>> ALL = List.of(
             new EventType<>(OrderCreated.class, "order", 1, Topics.ORDERS, OrderCreated::orderId),
             new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
-            new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId));
+            new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId),
+            new EventType<>(
+                    MerchantSettingsChanged.class,
+                    "merchant",
+                    1,
+                    Topics.MERCHANTS,
+                    MerchantSettingsChanged::merchantId));
 
     private static final Map<String, EventType<?>> BY_TYPE_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

@@ -47,6 +47,13 @@ public record Caller(Kind kind, String subject, UUID merchantId, UUID customerId
         return customerId;
     }
 
+    /** Refuses with 403 a caller that is not the named platform service, such as {@code platform-operator}. */
+    public void requireService(String name) {
+        if (kind != Kind.SERVICE || !subject.equals(name)) {
+            throw new CallerNotAllowed("This operation is for " + name + ".");
+        }
+    }
+
     static final class CallerNotAllowed extends ProblemException {
         CallerNotAllowed(String detail) {
             super(HttpStatus.FORBIDDEN, "Forbidden", detail);

@@ -1,0 +1,221 @@
+package io.billstream.order.merchant;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billstream.events.EventJson;
+import io.billstream.events.EventSamples;
+import io.billstream.events.Topics;
+import io.billstream.events.merchant.MerchantSettings;
+import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.TestTokens;
+import io.billstream.platform.test.TopicReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The platform operator creates merchants; each merchant reads and changes only its own settings. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class MerchantsIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final String OPERATOR = TestTokens.service("platform-operator");
+
+    @LocalServerPort
+    int port;
+
+    private final MerchantSettings sample =
+            EventSamples.read(MerchantSettingsChanged.class).settings();
+
+    @Test
+    void theOperatorCreatesAMerchantWhichReadsItsSettingsAndEveryoneLearnsOfIt() {
+        HttpResponse<String> created = send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample));
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID merchantId = UUID.fromString(json(created).path("id").asString());
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/merchants/" + merchantId);
+
+        HttpResponse<String> me = send("GET", "/api/v1/merchants/me", TestTokens.merchant(merchantId), null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(EventJson.read(json(me).path("settings").toString().getBytes(UTF_8), MerchantSettings.class))
+                .isEqualTo(sample);
+
+        ConsumerRecord<String, byte[]> event = published(merchantId, 1).getFirst();
+        assertThat(EventJson.read(event.value(), MerchantSettingsChanged.class).settings())
+                .isEqualTo(sample);
+        assertThat(header(event, "ce_merchantid")).isEqualTo(merchantId.toString());
+    }
+
+    @Test
+    void leftOutOptionsTakeTheirDefaults() {
+        MerchantSettings minimal =
+                new MerchantSettings(sample.company(), sample.branding(), "en", "Europe/Paris", null, null, null, null);
+        JsonNode settings = json(send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(minimal)))
+                .path("settings");
+        assertThat(settings.path("retryPolicy").path("enabled").asBoolean()).isTrue();
+        assertThat(settings.path("retryPolicy").path("retryAfterHours").size()).isBetween(1, 15);
+        assertThat(settings.path("notifications")
+                        .path("billingEventRescheduled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(settings.path("notifications").path("billingEventSkipped").asBoolean())
+                .isTrue();
+        assertThat(settings.path("notifications").path("billingEventsMerged").asBoolean())
+                .isTrue();
+        assertThat(settings.path("invoicePrefix").asString()).isEqualTo("INV");
+    }
+
+    @Test
+    void aMerchantChangesItsSettingsAndTheChangeIsPublished() {
+        UUID merchantId = create();
+        MerchantSettings changed = new MerchantSettings(
+                sample.company(),
+                new io.billstream.events.merchant.Branding(null, "#1A73E8"),
+                "fr",
+                "Europe/Paris",
+                sample.retryPolicy(),
+                sample.notifications(),
+                sample.portal(),
+                "FAC");
+
+        HttpResponse<String> response =
+                send("PUT", "/api/v1/merchants/me", TestTokens.merchant(merchantId), EventJson.write(changed));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<ConsumerRecord<String, byte[]>> events = published(merchantId, 2);
+        assertThat(header(events.get(1), "ce_sequence")).isEqualTo("2");
+        assertThat(EventJson.read(events.get(1).value(), MerchantSettingsChanged.class)
+                        .settings())
+                .isEqualTo(changed);
+    }
+
+    @Test
+    void invalidSettingsNameEveryFieldAtFaultAndChangeNothing() {
+        UUID merchantId = create();
+        String invalid = new String(EventJson.write(sample), UTF_8)
+                .replace("#8B4513", "brown")
+                .replace("\"de\"", "\"nl\"")
+                .replace("Europe/Berlin", "Mars/Olympus")
+                .replace("\"DE\"", "\"XX\"")
+                .replace("[24,72,168,336,672]", "[72,24]");
+
+        HttpResponse<String> response =
+                send("PUT", "/api/v1/merchants/me", TestTokens.merchant(merchantId), invalid.getBytes(UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response)
+                        .path("errors")
+                        .valueStream()
+                        .map(error -> error.path("field").asString()))
+                .containsExactlyInAnyOrder(
+                        "branding.accentColour",
+                        "defaultLocale",
+                        "timeZone",
+                        "company.address.country",
+                        "retryPolicy.retryAfterHours");
+        assertThat(json(send("GET", "/api/v1/merchants/me", TestTokens.merchant(merchantId), null))
+                        .path("settings")
+                        .path("defaultLocale")
+                        .asString())
+                .isEqualTo("de");
+    }
+
+    @Test
+    void onlyThePlatformOperatorCreatesMerchants() {
+        HttpResponse<String> byMerchant =
+                send("POST", "/api/v1/merchants", TestTokens.merchant(UUID.randomUUID()), EventJson.write(sample));
+        HttpResponse<String> byAnotherService =
+                send("POST", "/api/v1/merchants", TestTokens.service("billing-service"), EventJson.write(sample));
+        assertThat(byMerchant.statusCode()).isEqualTo(403);
+        assertThat(byAnotherService.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownMerchantIs404AndCustomersCannotReadMerchantSettings() {
+        assertThat(send("GET", "/api/v1/merchants/me", TestTokens.merchant(UUID.randomUUID()), null)
+                        .statusCode())
+                .isEqualTo(404);
+        UUID merchantId = create();
+        assertThat(send("GET", "/api/v1/merchants/me", TestTokens.customer(merchantId, UUID.randomUUID()), null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void creatingWithTheSameIdempotencyKeyCreatesOneMerchant() {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample), key);
+        HttpResponse<String> retry = send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample), key);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    private UUID create() {
+        return UUID.fromString(json(send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample)))
+                .path("id")
+                .asString());
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> published(UUID merchantId, int count) {
+        try (TopicReader reader = new TopicReader(Topics.MERCHANTS)) {
+            return reader
+                    .readUntil(
+                            records -> records.stream()
+                                            .filter(r -> merchantId.toString().equals(r.key()))
+                                            .count()
+                                    >= count,
+                            Duration.ofSeconds(30))
+                    .stream()
+                    .filter(r -> merchantId.toString().equals(r.key()))
+                    .toList();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), UTF_8);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, byte[] body) {
+        return send(method, path, token, body, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, byte[] body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

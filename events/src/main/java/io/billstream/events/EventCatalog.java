@@ -2,6 +2,8 @@ package io.billstream.events;
 
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.customer.CustomerCreated;
+import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
 import java.util.List;
@@ -20,6 +22,9 @@ public final class EventCatalog {
             new EventType<>(OrderCreated.class, "order", 1, Topics.ORDERS, OrderCreated::orderId),
             new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
             new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId),
+            new EventType<>(CustomerCreated.class, "customer", 1, Topics.CUSTOMERS, CustomerCreated::customerId),
+            new EventType<>(
+                    CustomerDetailsChanged.class, "customer", 1, Topics.CUSTOMERS, CustomerDetailsChanged::customerId),
             new EventType<>(
                     MerchantSettingsChanged.class,
                     "merchant",

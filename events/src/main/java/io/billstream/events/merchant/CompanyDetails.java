@@ -1,5 +1,6 @@
 package io.billstream.events.merchant;
 
+import io.billstream.events.Address;
 import io.billstream.events.OptionalField;
 
 /** The merchant's legal identity, printed on documents and shown in the portal. */

@@ -1,6 +1,6 @@
 package io.billstream.order.merchant;
 
-import io.billstream.events.merchant.Address;
+import io.billstream.events.Address;
 import io.billstream.events.merchant.Branding;
 import io.billstream.events.merchant.CompanyDetails;
 import io.billstream.events.merchant.MerchantSettings;

@@ -1,6 +1,4 @@
-package io.billstream.events.merchant;
-
-import io.billstream.events.OptionalField;
+package io.billstream.events;
 
 /** A postal address; {@code country} is an ISO 3166-1 alpha-2 code. */
 public record Address(

@@ -45,6 +45,11 @@ public class Customers {
         return customers.find(merchantId, id).orElseThrow(() -> new CustomerNotFound(id));
     }
 
+    @Transactional(readOnly = true)
+    public boolean exists(UUID merchantId, UUID id) {
+        return customers.find(merchantId, id).isPresent();
+    }
+
     /** Replaces the details as a whole; unchanged details publish nothing. */
     @Transactional
     public Customer change(UUID merchantId, UUID id, CustomerDetails details, ChangedBy by) {

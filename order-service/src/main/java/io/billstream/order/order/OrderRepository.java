@@ -1,0 +1,176 @@
+package io.billstream.order.order;
+
+import io.billstream.events.EventJson;
+import io.billstream.events.Money;
+import io.billstream.events.order.FirstAction;
+import io.billstream.events.order.OrderLine;
+import io.billstream.events.order.PaymentChannel;
+import io.billstream.events.order.PaymentPlan;
+import io.billstream.events.order.PurchaseType;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every query is scoped by merchant: another merchant's order is simply not found. */
+@Repository
+class OrderRepository {
+
+    private static final String COLUMNS = "id, customer_id, reference, purchase_type, currency, total_amount,"
+            + " lines::text AS lines, plan::text AS plan, first_action, channel, status, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID merchantId, Order order) {
+        jdbc.sql("""
+                        INSERT INTO orders (id, merchant_id, customer_id, reference, purchase_type, currency,
+                                            total_amount, lines, plan, first_action, channel, status, created_at,
+                                            updated_at)
+                        VALUES (:id, :merchantId, :customerId, :reference, :type, :currency, :total,
+                                CAST(:lines AS jsonb), CAST(:plan AS jsonb), :firstAction, :channel, :status,
+                                :createdAt, :createdAt)""")
+                .param("id", order.id())
+                .param("merchantId", merchantId)
+                .param("customerId", order.customerId())
+                .param("reference", order.reference())
+                .param("type", order.purchaseType().name())
+                .param("currency", order.total().currency().getCurrencyCode())
+                .param("total", order.total().amount())
+                .param("lines", json(order.lines()))
+                .param("plan", json(order.plan()))
+                .param("firstAction", order.firstAction().name())
+                .param("channel", order.channel().name())
+                .param("status", order.status().name())
+                .param("createdAt", Timestamp.from(order.createdAt()))
+                .update();
+    }
+
+    void record(UUID orderId, TimelineEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO order_timeline (order_id, at, from_status, to_status, transition, actor, reason)
+                        VALUES (:orderId, :at, :from, :to, :transition, :actor, :reason)""")
+                .param("orderId", orderId)
+                .param("at", Timestamp.from(entry.at()))
+                .param(
+                        "from",
+                        entry.fromStatus() == null ? null : entry.fromStatus().name())
+                .param("to", entry.toStatus().name())
+                .param("transition", entry.transition())
+                .param("actor", entry.actor())
+                .param("reason", entry.reason())
+                .update();
+    }
+
+    boolean referenceTaken(UUID merchantId, String reference) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE merchant_id = :merchantId AND reference = :reference")
+                        .param("merchantId", merchantId)
+                        .param("reference", reference)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    Optional<Order> find(UUID merchantId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE merchant_id = :merchantId AND id = :id")
+                .param("merchantId", merchantId)
+                .param("id", id)
+                .query(OrderRepository::order)
+                .optional();
+    }
+
+    List<TimelineEntry> timeline(UUID orderId) {
+        return jdbc.sql("""
+                        SELECT at, from_status, to_status, transition, actor, reason
+                        FROM order_timeline WHERE order_id = :orderId ORDER BY id""")
+                .param("orderId", orderId)
+                .query((row, number) -> new TimelineEntry(
+                        row.getTimestamp("at").toInstant(),
+                        row.getString("from_status") == null ? null : OrderStatus.valueOf(row.getString("from_status")),
+                        OrderStatus.valueOf(row.getString("to_status")),
+                        row.getString("transition"),
+                        row.getString("actor"),
+                        row.getString("reason")))
+                .list();
+    }
+
+    /** Newest first; each filter optional. */
+    List<Order> search(UUID merchantId, OrderSearch search, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE " + where(search)
+                        + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(parameters(merchantId, search))
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(OrderRepository::order)
+                .list();
+    }
+
+    long count(UUID merchantId, OrderSearch search) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE " + where(search))
+                .params(parameters(merchantId, search))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(OrderSearch search) {
+        StringBuilder where = new StringBuilder("merchant_id = :merchantId");
+        if (search.status() != null) {
+            where.append(" AND status = :status");
+        }
+        if (search.customerId() != null) {
+            where.append(" AND customer_id = :customerId");
+        }
+        if (search.reference() != null) {
+            where.append(" AND reference = :reference");
+        }
+        if (search.purchaseType() != null) {
+            where.append(" AND purchase_type = :type");
+        }
+        return where.toString();
+    }
+
+    private static Map<String, Object> parameters(UUID merchantId, OrderSearch search) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("merchantId", merchantId);
+        parameters.put(
+                "status", search.status() == null ? null : search.status().name());
+        parameters.put("customerId", search.customerId());
+        parameters.put("reference", search.reference());
+        parameters.put(
+                "type",
+                search.purchaseType() == null ? null : search.purchaseType().name());
+        return parameters;
+    }
+
+    private static String json(Object value) {
+        return new String(EventJson.write(value), StandardCharsets.UTF_8);
+    }
+
+    private static Order order(ResultSet row, int number) throws SQLException {
+        return new Order(
+                row.getObject("id", UUID.class),
+                row.getObject("customer_id", UUID.class),
+                row.getString("reference"),
+                PurchaseType.valueOf(row.getString("purchase_type")),
+                Money.of(row.getLong("total_amount"), row.getString("currency")),
+                Arrays.asList(
+                        EventJson.read(row.getString("lines").getBytes(StandardCharsets.UTF_8), OrderLine[].class)),
+                EventJson.read(row.getString("plan").getBytes(StandardCharsets.UTF_8), PaymentPlan.class),
+                FirstAction.valueOf(row.getString("first_action")),
+                PaymentChannel.valueOf(row.getString("channel")),
+                OrderStatus.valueOf(row.getString("status")),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+}

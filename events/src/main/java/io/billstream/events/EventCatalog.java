@@ -6,6 +6,11 @@ import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
+import io.billstream.events.order.OrderStatusChanged;
+import io.billstream.events.order.PaymentLinkIssued;
+import io.billstream.events.order.SubscriptionCancelled;
+import io.billstream.events.order.SubscriptionPaused;
+import io.billstream.events.order.SubscriptionResumed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +25,11 @@ public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(
             new EventType<>(OrderCreated.class, "order", 1, Topics.ORDERS, OrderCreated::orderId),
+            new EventType<>(OrderStatusChanged.class, "order", 1, Topics.ORDERS, OrderStatusChanged::orderId),
+            new EventType<>(PaymentLinkIssued.class, "order", 1, Topics.ORDERS, PaymentLinkIssued::orderId),
+            new EventType<>(SubscriptionPaused.class, "order", 1, Topics.ORDERS, SubscriptionPaused::orderId),
+            new EventType<>(SubscriptionResumed.class, "order", 1, Topics.ORDERS, SubscriptionResumed::orderId),
+            new EventType<>(SubscriptionCancelled.class, "order", 1, Topics.ORDERS, SubscriptionCancelled::orderId),
             new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
             new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId),
             new EventType<>(CustomerCreated.class, "customer", 1, Topics.CUSTOMERS, CustomerCreated::customerId),

@@ -1,5 +1,6 @@
 package io.billstream.events.customer;
 
+import io.billstream.events.Actor;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,5 +8,4 @@ import java.util.UUID;
  * A customer's details changed, by the merchant or by the customer in the portal. Carries the whole new details, so a
  * copy is kept by replacing it with the newest (highest {@code sequence}).
  */
-public record CustomerDetailsChanged(
-        UUID customerId, CustomerDetails details, ChangedBy changedBy, Instant changedAt) {}
+public record CustomerDetailsChanged(UUID customerId, CustomerDetails details, Actor changedBy, Instant changedAt) {}

@@ -1,8 +1,8 @@
 package io.billstream.order.customer;
 
+import io.billstream.events.Actor;
 import io.billstream.events.Address;
 import io.billstream.events.EventJson;
-import io.billstream.events.customer.ChangedBy;
 import io.billstream.events.customer.CustomerDetails;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -43,7 +43,7 @@ class CustomerRepository {
                 .update();
     }
 
-    void update(UUID merchantId, UUID id, CustomerDetails details, ChangedBy by, Instant now) {
+    void update(UUID merchantId, UUID id, CustomerDetails details, Actor by, Instant now) {
         jdbc.sql("""
                         UPDATE customer SET name = :name, email = :email, phone = :phone, locale = :locale,
                                billing_address = CAST(:address AS jsonb), reference = :reference,

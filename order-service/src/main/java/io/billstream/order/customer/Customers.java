@@ -1,6 +1,6 @@
 package io.billstream.order.customer;
 
-import io.billstream.events.customer.ChangedBy;
+import io.billstream.events.Actor;
 import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetails;
 import io.billstream.events.customer.CustomerDetailsChanged;
@@ -52,7 +52,7 @@ public class Customers {
 
     /** Replaces the details as a whole; unchanged details publish nothing. */
     @Transactional
-    public Customer change(UUID merchantId, UUID id, CustomerDetails details, ChangedBy by) {
+    public Customer change(UUID merchantId, UUID id, CustomerDetails details, Actor by) {
         Customer current = get(merchantId, id);
         if (details.equals(current.details())) {
             return current;

@@ -3,6 +3,7 @@ package io.billstream.order.order;
 import io.billstream.events.Money;
 import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderLine;
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;

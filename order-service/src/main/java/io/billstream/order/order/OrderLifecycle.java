@@ -1,16 +1,17 @@
 package io.billstream.order.order;
 
-import static io.billstream.order.order.OrderStatus.ACTIVE;
-import static io.billstream.order.order.OrderStatus.CANCELLED;
-import static io.billstream.order.order.OrderStatus.COMPLETE;
-import static io.billstream.order.order.OrderStatus.DRAFT;
-import static io.billstream.order.order.OrderStatus.FAILED;
-import static io.billstream.order.order.OrderStatus.PAUSED;
-import static io.billstream.order.order.OrderStatus.PENDING;
-import static io.billstream.order.order.OrderStatus.REJECTED;
-import static io.billstream.order.order.OrderStatus.REVIEW;
-import static io.billstream.order.order.OrderStatus.SUSPENDED;
+import static io.billstream.events.order.OrderStatus.ACTIVE;
+import static io.billstream.events.order.OrderStatus.CANCELLED;
+import static io.billstream.events.order.OrderStatus.COMPLETE;
+import static io.billstream.events.order.OrderStatus.DRAFT;
+import static io.billstream.events.order.OrderStatus.FAILED;
+import static io.billstream.events.order.OrderStatus.PAUSED;
+import static io.billstream.events.order.OrderStatus.PENDING;
+import static io.billstream.events.order.OrderStatus.REJECTED;
+import static io.billstream.events.order.OrderStatus.REVIEW;
+import static io.billstream.events.order.OrderStatus.SUSPENDED;
 
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PurchaseType;
 import java.util.EnumSet;
 import java.util.Set;

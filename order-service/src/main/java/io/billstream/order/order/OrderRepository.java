@@ -1,9 +1,11 @@
 package io.billstream.order.order;
 
+import io.billstream.events.Actor;
 import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderLine;
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +71,7 @@ class OrderRepository {
                         entry.fromStatus() == null ? null : entry.fromStatus().name())
                 .param("to", entry.toStatus().name())
                 .param("transition", entry.transition())
-                .param("actor", entry.actor())
+                .param("actor", entry.actor().name())
                 .param("reason", entry.reason())
                 .update();
     }
@@ -90,6 +93,23 @@ class OrderRepository {
                 .optional();
     }
 
+    /** The order, locked until the transaction ends, so that two transitions of one order run one after the other. */
+    Optional<Order> findForUpdate(UUID merchantId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE merchant_id = :merchantId AND id = :id FOR UPDATE")
+                .param("merchantId", merchantId)
+                .param("id", id)
+                .query(OrderRepository::order)
+                .optional();
+    }
+
+    void updateStatus(UUID id, OrderStatus status, Instant now) {
+        jdbc.sql("UPDATE orders SET status = :status, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     List<TimelineEntry> timeline(UUID orderId) {
         return jdbc.sql("""
                         SELECT at, from_status, to_status, transition, actor, reason
@@ -100,7 +120,7 @@ class OrderRepository {
                         row.getString("from_status") == null ? null : OrderStatus.valueOf(row.getString("from_status")),
                         OrderStatus.valueOf(row.getString("to_status")),
                         row.getString("transition"),
-                        row.getString("actor"),
+                        Actor.valueOf(row.getString("actor")),
                         row.getString("reason")))
                 .list();
     }

@@ -1,6 +1,13 @@
 package io.billstream.order.order;
 
+import io.billstream.events.Actor;
 import io.billstream.events.order.OrderCreated;
+import io.billstream.events.order.OrderStatus;
+import io.billstream.events.order.OrderStatusChanged;
+import io.billstream.events.order.PaymentLinkIssued;
+import io.billstream.events.order.SubscriptionCancelled;
+import io.billstream.events.order.SubscriptionPaused;
+import io.billstream.events.order.SubscriptionResumed;
 import io.billstream.order.customer.Customers;
 import io.billstream.order.order.InvalidOrder.FieldError;
 import io.billstream.platform.outbox.EventPublisher;
@@ -54,7 +61,7 @@ public class Orders {
                 now,
                 now);
         orders.insert(merchantId, order);
-        orders.record(order.id(), new TimelineEntry(now, null, OrderStatus.DRAFT, "CREATED", "MERCHANT", null));
+        orders.record(order.id(), new TimelineEntry(now, null, OrderStatus.DRAFT, "CREATED", Actor.MERCHANT, null));
         events.publish(
                 merchantId,
                 new OrderCreated(
@@ -69,6 +76,45 @@ public class Orders {
                         order.channel(),
                         now));
         return order;
+    }
+
+    /**
+     * Takes one step of the status table, or refuses it with the current status and changes nothing. The step is kept
+     * in the timeline and published as OrderStatusChanged, and subscription and payment-link steps also as their own
+     * events.
+     */
+    @Transactional
+    public Order transition(UUID merchantId, UUID id, OrderTransition transition, Actor actor, String reason) {
+        Order order = orders.findForUpdate(merchantId, id).orElseThrow(() -> new OrderNotFound(id));
+        OrderStatus next = OrderLifecycle.next(order.status(), transition, order.purchaseType(), false);
+        Instant now = clock.instant();
+        orders.updateStatus(id, next, now);
+        orders.record(id, new TimelineEntry(now, order.status(), next, transition.name(), actor, reason));
+        events.publish(
+                merchantId, new OrderStatusChanged(id, order.status(), next, transition.name(), actor, reason, now));
+        switch (transition) {
+            case PAUSED ->
+                events.publish(merchantId, new SubscriptionPaused(id, order.customerId(), actor, reason, now));
+            case RESUMED ->
+                events.publish(merchantId, new SubscriptionResumed(id, order.customerId(), actor, reason, now));
+            case SUBSCRIPTION_CANCELLED ->
+                events.publish(merchantId, new SubscriptionCancelled(id, order.customerId(), actor, reason, now));
+            case PAYMENT_LINK_SENT ->
+                events.publish(merchantId, new PaymentLinkIssued(id, order.customerId(), actor, now));
+            default -> {
+                // the status change says it all
+            }
+        }
+        return get(merchantId, id);
+    }
+
+    /** Cancels an order: before any payment went through, or, for a subscription, at any live status. */
+    @Transactional
+    public Order cancel(UUID merchantId, UUID id, Actor actor, String reason) {
+        Order order = get(merchantId, id);
+        OrderTransition transition =
+                order.status().isPreliminary() ? OrderTransition.CANCELLED : OrderTransition.SUBSCRIPTION_CANCELLED;
+        return transition(merchantId, id, transition, actor, reason);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package io.billstream.order.order;
 
+import io.billstream.events.Actor;
+import io.billstream.events.order.OrderStatus;
 import java.time.Instant;
 
 /**
@@ -7,4 +9,4 @@ import java.time.Instant;
  * it (MERCHANT, CUSTOMER or SYSTEM) and why.
  */
 public record TimelineEntry(
-        Instant at, OrderStatus fromStatus, OrderStatus toStatus, String transition, String actor, String reason) {}
+        Instant at, OrderStatus fromStatus, OrderStatus toStatus, String transition, Actor actor, String reason) {}

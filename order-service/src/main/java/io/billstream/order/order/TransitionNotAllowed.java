@@ -1,5 +1,6 @@
 package io.billstream.order.order;
 
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.web.ProblemException;
 import java.util.Map;

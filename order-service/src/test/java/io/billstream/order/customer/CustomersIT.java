@@ -3,10 +3,10 @@ package io.billstream.order.customer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billstream.events.Actor;
 import io.billstream.events.EventJson;
 import io.billstream.events.EventSamples;
 import io.billstream.events.Topics;
-import io.billstream.events.customer.ChangedBy;
 import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.events.merchant.MerchantSettingsChanged;
@@ -97,7 +97,7 @@ class CustomersIT {
         assertThat(events.subList(1, 3))
                 .extracting(record -> EventJson.read(record.value(), CustomerDetailsChanged.class)
                         .changedBy())
-                .containsExactly(ChangedBy.MERCHANT, ChangedBy.CUSTOMER);
+                .containsExactly(Actor.MERCHANT, Actor.CUSTOMER);
     }
 
     @Test

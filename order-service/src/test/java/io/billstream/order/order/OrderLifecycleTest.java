@@ -1,15 +1,15 @@
 package io.billstream.order.order;
 
-import static io.billstream.order.order.OrderStatus.ACTIVE;
-import static io.billstream.order.order.OrderStatus.CANCELLED;
-import static io.billstream.order.order.OrderStatus.COMPLETE;
-import static io.billstream.order.order.OrderStatus.DRAFT;
-import static io.billstream.order.order.OrderStatus.FAILED;
-import static io.billstream.order.order.OrderStatus.PAUSED;
-import static io.billstream.order.order.OrderStatus.PENDING;
-import static io.billstream.order.order.OrderStatus.REJECTED;
-import static io.billstream.order.order.OrderStatus.REVIEW;
-import static io.billstream.order.order.OrderStatus.SUSPENDED;
+import static io.billstream.events.order.OrderStatus.ACTIVE;
+import static io.billstream.events.order.OrderStatus.CANCELLED;
+import static io.billstream.events.order.OrderStatus.COMPLETE;
+import static io.billstream.events.order.OrderStatus.DRAFT;
+import static io.billstream.events.order.OrderStatus.FAILED;
+import static io.billstream.events.order.OrderStatus.PAUSED;
+import static io.billstream.events.order.OrderStatus.PENDING;
+import static io.billstream.events.order.OrderStatus.REJECTED;
+import static io.billstream.events.order.OrderStatus.REVIEW;
+import static io.billstream.events.order.OrderStatus.SUSPENDED;
 import static io.billstream.order.order.OrderTransition.BILLING_EVENT_HARD_DECLINED;
 import static io.billstream.order.order.OrderTransition.BILLING_EVENT_SOFT_DECLINED;
 import static io.billstream.order.order.OrderTransition.DECLINES_COLLECTED;
@@ -26,6 +26,7 @@ import static io.billstream.order.order.OrderTransition.VIRTUAL_TERMINAL_DECLINE
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PurchaseType;
 import java.util.ArrayList;
 import java.util.EnumSet;

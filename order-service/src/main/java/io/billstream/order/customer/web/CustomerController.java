@@ -1,6 +1,6 @@
 package io.billstream.order.customer.web;
 
-import io.billstream.events.customer.ChangedBy;
+import io.billstream.events.Actor;
 import io.billstream.order.customer.Customer;
 import io.billstream.order.customer.CustomerSearch;
 import io.billstream.order.customer.Customers;
@@ -54,7 +54,7 @@ class CustomerController {
             description = "By the merchant, or by the customer itself through the portal; publishes"
                     + " CustomerDetailsChanged with who made the change.")
     Customer change(@PathVariable UUID id, @Valid @RequestBody CustomerRequest request, Caller caller) {
-        ChangedBy by = caller.kind() == Caller.Kind.CUSTOMER ? ChangedBy.CUSTOMER : ChangedBy.MERCHANT;
+        Actor by = caller.kind() == Caller.Kind.CUSTOMER ? Actor.CUSTOMER : Actor.MERCHANT;
         return customers.change(merchantOf(caller, id), id, request.details(), by);
     }
 

@@ -1,9 +1,11 @@
 package io.billstream.order.order.web;
 
+import io.billstream.events.Actor;
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.order.order.Order;
 import io.billstream.order.order.OrderSearch;
-import io.billstream.order.order.OrderStatus;
+import io.billstream.order.order.OrderTransition;
 import io.billstream.order.order.Orders;
 import io.billstream.order.order.Orders.Page;
 import io.billstream.order.order.TimelineEntry;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +57,50 @@ class OrderController {
     @Operation(summary = "Every status the order took: when, who, why")
     List<TimelineEntry> timeline(@PathVariable UUID id, Caller caller) {
         return orders.timeline(caller.requireMerchant(), id);
+    }
+
+    /** Why the merchant takes an action; kept in the order's timeline. */
+    record ActionRequest(@Size(max = 500) String reason) {}
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an order before payment, or a subscription at any live status")
+    Order cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
+        return orders.cancel(caller.requireMerchant(), id, Actor.MERCHANT, reason(request));
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Mark a live order complete")
+    Order complete(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
+        return act(id, OrderTransition.MARKED_COMPLETE, request, caller);
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause an active subscription")
+    Order pause(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
+        return act(id, OrderTransition.PAUSED, request, caller);
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume a paused subscription")
+    Order resume(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
+        return act(id, OrderTransition.RESUMED, request, caller);
+    }
+
+    @PostMapping("/{id}/payment-link")
+    @Operation(
+            summary = "Send the customer a payment link (DRAFT or REJECTED to PENDING)",
+            description = "Publishes PaymentLinkIssued; the auth service mints the link.")
+    Order paymentLink(
+            @PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
+        return act(id, OrderTransition.PAYMENT_LINK_SENT, request, caller);
+    }
+
+    private Order act(UUID id, OrderTransition transition, ActionRequest request, Caller caller) {
+        return orders.transition(caller.requireMerchant(), id, transition, Actor.MERCHANT, reason(request));
+    }
+
+    private static String reason(ActionRequest request) {
+        return request == null ? null : request.reason();
     }
 
     @GetMapping

@@ -1,4 +1,4 @@
-package io.billstream.order.order;
+package io.billstream.events.order;
 
 /** The ten order statuses, in three groups. */
 public enum OrderStatus {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,11 @@ public class Customers {
             throw new CustomerReferenceTaken(details.reference());
         }
         Instant now = clock.instant();
-        customers.insert(merchantId, id, details, now);
+        try {
+            customers.insert(merchantId, id, details, now);
+        } catch (DuplicateKeyException raced) {
+            throw new CustomerReferenceTaken(details.reference());
+        }
         events.publish(merchantId, new CustomerCreated(id, details, now));
         return new Customer(id, details, now, now);
     }
@@ -50,10 +55,22 @@ public class Customers {
         return customers.find(merchantId, id).isPresent();
     }
 
-    /** Replaces the details as a whole; unchanged details publish nothing. */
+    /**
+     * Replaces the details as a whole; unchanged details publish nothing. The reference is the merchant's: a change by
+     * the customer keeps it as it is.
+     */
     @Transactional
-    public Customer change(UUID merchantId, UUID id, CustomerDetails details, Actor by) {
+    public Customer change(UUID merchantId, UUID id, CustomerDetails requested, Actor by) {
         Customer current = get(merchantId, id);
+        CustomerDetails details = by == Actor.CUSTOMER
+                ? new CustomerDetails(
+                        requested.name(),
+                        requested.email(),
+                        requested.phone(),
+                        requested.locale(),
+                        requested.billingAddress(),
+                        current.details().reference())
+                : requested;
         if (details.equals(current.details())) {
             return current;
         }
@@ -61,7 +78,11 @@ public class Customers {
             throw new CustomerReferenceTaken(details.reference());
         }
         Instant now = clock.instant();
-        customers.update(merchantId, id, details, by, now);
+        try {
+            customers.update(merchantId, id, details, by, now);
+        } catch (DuplicateKeyException raced) {
+            throw new CustomerReferenceTaken(details.reference());
+        }
         events.publish(merchantId, new CustomerDetailsChanged(id, details, by, now));
         return new Customer(id, details, current.createdAt(), now);
     }

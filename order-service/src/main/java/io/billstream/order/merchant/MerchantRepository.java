@@ -39,7 +39,16 @@ class MerchantRepository {
     }
 
     Optional<MerchantSettings> settings(UUID id) {
-        return jdbc.sql("SELECT settings::text FROM merchant WHERE id = :id")
+        return settings(id, "");
+    }
+
+    /** The settings, locked until the transaction ends, so that concurrent changes apply one after the other. */
+    Optional<MerchantSettings> settingsForUpdate(UUID id) {
+        return settings(id, " FOR UPDATE");
+    }
+
+    private Optional<MerchantSettings> settings(UUID id, String lock) {
+        return jdbc.sql("SELECT settings::text FROM merchant WHERE id = :id" + lock)
                 .param("id", id)
                 .query(String.class)
                 .optional()

@@ -44,7 +44,7 @@ public class Merchants {
     @Transactional
     public Merchant change(UUID id, MerchantSettings requested) {
         MerchantSettings settings = MerchantSettingsRules.validated(requested);
-        MerchantSettings current = merchants.settings(id).orElseThrow(() -> new MerchantNotFound(id));
+        MerchantSettings current = merchants.settingsForUpdate(id).orElseThrow(() -> new MerchantNotFound(id));
         if (!settings.equals(current)) {
             Instant now = clock.instant();
             merchants.update(id, settings, now);

@@ -19,6 +19,13 @@ final class OrderRules {
     record Priced(List<OrderLine> lines, Money total, PaymentPlan plan) {}
 
     private static final int MAX_INSTALMENTS = 120;
+    private static final int MAX_CYCLES = 1_000;
+
+    /**
+     * Ten billion in major units of a two-decimal currency: far above any order, far below where the sums of paid,
+     * refunded and credited amounts could overflow.
+     */
+    static final long MAX_TOTAL = 1_000_000_000_000L;
 
     private OrderRules() {}
 
@@ -57,13 +64,25 @@ final class OrderRules {
         }
         PaymentPlan plan = plan(order, currency, sum, errors);
         firstAction(order, errors);
+        long total = total(order, sum, errors);
         if (!errors.isEmpty()) {
             throw new InvalidOrder(errors);
         }
-        long total = order.purchaseType() == PurchaseType.SUBSCRIPTION && order.cycleLimit() != null
-                ? Math.multiplyExact(sum, (long) order.cycleLimit())
-                : sum;
         return new Priced(List.copyOf(lines), new Money(total, currency), plan);
+    }
+
+    private static long total(NewOrder order, long sum, List<FieldError> errors) {
+        long cycles = order.purchaseType() == PurchaseType.SUBSCRIPTION
+                        && order.cycleLimit() != null
+                        && order.cycleLimit() >= 1
+                        && order.cycleLimit() <= MAX_CYCLES
+                ? order.cycleLimit()
+                : 1;
+        if (sum > MAX_TOTAL / cycles) {
+            errors.add(new FieldError("lines", "the total must not exceed " + MAX_TOTAL + " minor units"));
+            return 0;
+        }
+        return sum * cycles;
     }
 
     private static PaymentPlan plan(NewOrder order, Currency currency, long sum, List<FieldError> errors) {
@@ -95,8 +114,8 @@ final class OrderRules {
                 if (order.interval() == null) {
                     errors.add(new FieldError("interval", "is required for subscriptions"));
                 }
-                if (order.cycleLimit() != null && order.cycleLimit() < 1) {
-                    errors.add(new FieldError("cycleLimit", "must be at least 1 when given"));
+                if (order.cycleLimit() != null && (order.cycleLimit() < 1 || order.cycleLimit() > MAX_CYCLES)) {
+                    errors.add(new FieldError("cycleLimit", "must be 1 to " + MAX_CYCLES + " when given"));
                 }
                 if (sum == 0) {
                     errors.add(new FieldError("lines", "a subscription cycle must cost something"));

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +62,12 @@ public class Orders {
                 OrderStatus.DRAFT,
                 now,
                 now);
-        orders.insert(merchantId, order);
+        try {
+            orders.insert(merchantId, order);
+        } catch (DuplicateKeyException raced) {
+            // A concurrent create took the reference between the check and the insert.
+            throw new OrderReferenceTaken(request.reference());
+        }
         orders.record(order.id(), new TimelineEntry(now, null, OrderStatus.DRAFT, "CREATED", Actor.MERCHANT, null));
         events.publish(
                 merchantId,
@@ -85,7 +92,27 @@ public class Orders {
      */
     @Transactional
     public Order transition(UUID merchantId, UUID id, OrderTransition transition, Actor actor, String reason) {
+        return transition(merchantId, id, order -> transition, actor, reason);
+    }
+
+    /** Cancels an order: before any payment went through, or, for a subscription, at any live status. */
+    @Transactional
+    public Order cancel(UUID merchantId, UUID id, Actor actor, String reason) {
+        // Chosen from the locked row: a payment approved a moment ago may have made the order live.
+        return transition(
+                merchantId,
+                id,
+                order -> order.status().isPreliminary()
+                        ? OrderTransition.CANCELLED
+                        : OrderTransition.SUBSCRIPTION_CANCELLED,
+                actor,
+                reason);
+    }
+
+    private Order transition(
+            UUID merchantId, UUID id, Function<Order, OrderTransition> choose, Actor actor, String reason) {
         Order order = orders.findForUpdate(merchantId, id).orElseThrow(() -> new OrderNotFound(id));
+        OrderTransition transition = choose.apply(order);
         OrderStatus next = OrderLifecycle.next(order.status(), transition, order.purchaseType(), false);
         Instant now = clock.instant();
         orders.updateStatus(id, next, now);
@@ -106,15 +133,6 @@ public class Orders {
             }
         }
         return get(merchantId, id);
-    }
-
-    /** Cancels an order: before any payment went through, or, for a subscription, at any live status. */
-    @Transactional
-    public Order cancel(UUID merchantId, UUID id, Actor actor, String reason) {
-        Order order = get(merchantId, id);
-        OrderTransition transition =
-                order.status().isPreliminary() ? OrderTransition.CANCELLED : OrderTransition.SUBSCRIPTION_CANCELLED;
-        return transition(merchantId, id, transition, actor, reason);
     }
 
     @Transactional(readOnly = true)

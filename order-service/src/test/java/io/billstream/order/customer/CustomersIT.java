@@ -101,6 +101,19 @@ class CustomersIT {
     }
 
     @Test
+    void aCustomerCannotChangeTheMerchantsReference() {
+        UUID id = create("CUST-11");
+        HttpResponse<String> response = send(
+                "PUT", "/api/v1/customers/" + id, TestTokens.customer(merchantId, id), ANNA.formatted("CUST-OTHER"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(send("GET", "/api/v1/customers/" + id, merchant, null))
+                        .path("details")
+                        .path("reference")
+                        .asString())
+                .isEqualTo("CUST-11");
+    }
+
+    @Test
     void aCustomerSeesAndChangesOnlyItself() {
         UUID anna = create("CUST-3");
         UUID other = create("CUST-4");

@@ -31,6 +31,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -154,18 +156,32 @@ class OrderActionsIT {
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
-    @Test
-    void anotherMerchantCannotActOnTheOrder() {
-        UUID orderId = order(PurchaseType.SINGLE);
-        String stranger = TestTokens.merchant(UUID.randomUUID());
-        assertThat(send(HttpRequest.newBuilder(URI.create(
-                                        "http://localhost:" + port + "/api/v1/orders/" + orderId + "/payment-link"))
-                                .header("Authorization", "Bearer " + stranger)
-                                .POST(HttpRequest.BodyPublishers.noBody()))
-                        .statusCode())
-                .isEqualTo(404);
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "GET, ''",
+        "GET, /timeline",
+        "POST, /payment-link",
+        "POST, /cancel",
+        "POST, /complete",
+        "POST, /pause",
+        "POST, /resume"
+    })
+    void anotherMerchantsOrderIsUnknownToEveryEndpoint(String method, String path) {
+        UUID orderId = order(PurchaseType.SUBSCRIPTION);
+        UUID otherMerchant = merchants
+                .create(EventSamples.read(MerchantSettingsChanged.class).settings())
+                .id();
+
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders/" + orderId + path))
+                        .header("Authorization", "Bearer " + TestTokens.merchant(otherMerchant))
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(get("/api/v1/orders/" + orderId)).path("status").asString())
                 .isEqualTo("DRAFT");
+        assertThat(json(get("/api/v1/orders/" + orderId + "/timeline")).size()).isOne();
     }
 
     private UUID order(PurchaseType type) {

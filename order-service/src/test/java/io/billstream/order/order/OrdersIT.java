@@ -150,6 +150,15 @@ class OrdersIT {
                         post(order("ORD-X5", "SINGLE", "", "PAYMENT", ONE_LINE).replace("EUR", "EURO"))))
                 .containsExactly("currency");
         assertThat(fields(post(order("ORD-X6", "SINGLE", "", "PAYMENT", "[]")))).containsExactly("lines");
+        assertThat(fields(post(order("ORD-X7", "SINGLE", "", "PAYMENT", "[null]"))))
+                .containsExactly("lines[0]");
+        assertThat(fields(post(order(
+                        "ORD-X8",
+                        "SUBSCRIPTION",
+                        "\"interval\": \"MONTHLY\", \"cycleLimit\": 1000,",
+                        "CARD_REGISTRATION",
+                        ONE_LINE.replace("29997", "100000000000000000")))))
+                .containsExactly("lines");
         assertThat(json(get("/api/v1/orders?reference=ORD-X1", merchant))
                         .path("total")
                         .asLong())

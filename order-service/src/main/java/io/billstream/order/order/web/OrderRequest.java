@@ -22,7 +22,7 @@ record OrderRequest(
         @NotBlank @Size(max = 100) String reference,
         @NotNull PurchaseType purchaseType,
         @NotBlank String currency,
-        @NotNull @Size(max = 100) List<@Valid LineRequest> lines,
+        @NotNull @Size(max = 100) List<@NotNull @Valid LineRequest> lines,
         BillingInterval interval,
         Integer instalmentCount,
         Integer cycleLimit,

@@ -11,15 +11,11 @@ import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.order.merchant.Merchants;
+import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class CustomersIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final String ANNA = """
             {"name": "Anna Schmidt", "email": "anna.schmidt@example.com", "phone": "+4915123456789", "locale": "de",
              "billingAddress": {"line1": "Lindenallee 5", "postalCode": "10115", "city": "Berlin", "country": "DE"},
@@ -43,6 +38,8 @@ class CustomersIT {
 
     @LocalServerPort
     int port;
+
+    private ApiClient api;
 
     @Autowired
     Merchants merchants;
@@ -52,6 +49,7 @@ class CustomersIT {
 
     @BeforeEach
     void aMerchant() {
+        api = new ApiClient(port);
         merchantId = merchants
                 .create(EventSamples.read(MerchantSettingsChanged.class).settings())
                 .id();
@@ -60,16 +58,17 @@ class CustomersIT {
 
     @Test
     void aCreatedCustomerCanBeReadAndIsPublished() {
-        HttpResponse<String> created = send("POST", "/api/v1/customers", merchant, ANNA.formatted("CUST-1"));
+        HttpResponse<String> created = api.send("POST", "/api/v1/customers", merchant, ANNA.formatted("CUST-1"));
         assertThat(created.statusCode()).isEqualTo(201);
         UUID id = UUID.fromString(json(created).path("id").asString());
 
-        JsonNode read = json(send("GET", "/api/v1/customers/" + id, merchant, null));
+        JsonNode read = json(api.send("GET", "/api/v1/customers/" + id, merchant, null));
         assertThat(read.path("details").path("email").asString()).isEqualTo("anna.schmidt@example.com");
         assertThat(read.path("details").path("billingAddress").path("city").asString())
                 .isEqualTo("Berlin");
 
-        ConsumerRecord<String, byte[]> event = published(id, 1).getFirst();
+        ConsumerRecord<String, byte[]> event =
+                TopicReader.recordsOf(Topics.CUSTOMERS, id, 1).getFirst();
         assertThat(new String(event.headers().lastHeader("ce_type").value(), UTF_8))
                 .isEqualTo("io.billstream.customer.CustomerCreated.v1");
         assertThat(EventJson.read(event.value(), CustomerCreated.class)
@@ -81,19 +80,19 @@ class CustomersIT {
     @Test
     void changesRecordWhetherTheMerchantOrTheCustomerMadeThem() {
         UUID id = create("CUST-2");
-        send(
+        api.send(
                 "PUT",
                 "/api/v1/customers/" + id,
                 merchant,
                 ANNA.formatted("CUST-2").replace("\"de\"", "\"fr\""));
-        HttpResponse<String> byCustomer = send(
+        HttpResponse<String> byCustomer = api.send(
                 "PUT",
                 "/api/v1/customers/" + id,
                 TestTokens.customer(merchantId, id),
                 ANNA.formatted("CUST-2").replace("+4915123456789", "+4915198765432"));
         assertThat(byCustomer.statusCode()).isEqualTo(200);
 
-        List<ConsumerRecord<String, byte[]>> events = published(id, 3);
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.recordsOf(Topics.CUSTOMERS, id, 3);
         assertThat(events.subList(1, 3))
                 .extracting(record -> EventJson.read(record.value(), CustomerDetailsChanged.class)
                         .changedBy())
@@ -103,10 +102,10 @@ class CustomersIT {
     @Test
     void aCustomerCannotChangeTheMerchantsReference() {
         UUID id = create("CUST-11");
-        HttpResponse<String> response = send(
+        HttpResponse<String> response = api.send(
                 "PUT", "/api/v1/customers/" + id, TestTokens.customer(merchantId, id), ANNA.formatted("CUST-OTHER"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(send("GET", "/api/v1/customers/" + id, merchant, null))
+        assertThat(json(api.send("GET", "/api/v1/customers/" + id, merchant, null))
                         .path("details")
                         .path("reference")
                         .asString())
@@ -119,14 +118,16 @@ class CustomersIT {
         UUID other = create("CUST-4");
         String annasToken = TestTokens.customer(merchantId, anna);
 
-        assertThat(send("GET", "/api/v1/customers/" + anna, annasToken, null).statusCode())
+        assertThat(api.send("GET", "/api/v1/customers/" + anna, annasToken, null)
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(send("GET", "/api/v1/customers/" + other, annasToken, null).statusCode())
-                .isEqualTo(404);
-        assertThat(send("PUT", "/api/v1/customers/" + other, annasToken, ANNA.formatted("CUST-4"))
+        assertThat(api.send("GET", "/api/v1/customers/" + other, annasToken, null)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(send("GET", "/api/v1/customers", annasToken, null).statusCode())
+        assertThat(api.send("PUT", "/api/v1/customers/" + other, annasToken, ANNA.formatted("CUST-4"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("GET", "/api/v1/customers", annasToken, null).statusCode())
                 .isEqualTo(403);
     }
 
@@ -134,12 +135,12 @@ class CustomersIT {
     void anotherMerchantsCustomerIs404() {
         UUID id = create("CUST-5");
         String stranger = TestTokens.merchant(UUID.randomUUID());
-        assertThat(send("GET", "/api/v1/customers/" + id, stranger, null).statusCode())
+        assertThat(api.send("GET", "/api/v1/customers/" + id, stranger, null).statusCode())
                 .isEqualTo(404);
-        assertThat(send("PUT", "/api/v1/customers/" + id, stranger, ANNA.formatted("CUST-5"))
+        assertThat(api.send("PUT", "/api/v1/customers/" + id, stranger, ANNA.formatted("CUST-5"))
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(json(send("GET", "/api/v1/customers?reference=CUST-5", stranger, null))
+        assertThat(json(api.send("GET", "/api/v1/customers?reference=CUST-5", stranger, null))
                         .path("total")
                         .asLong())
                 .isZero();
@@ -149,32 +150,33 @@ class CustomersIT {
     void listsAndSearchesByEmailNameAndReferenceNewestFirst() {
         UUID first = create("CUST-6");
         UUID second = create("CUST-7");
-        send(
+        api.send(
                 "POST",
                 "/api/v1/customers",
                 merchant,
                 ANNA.formatted("CUST-8").replace("Anna Schmidt", "Bert Jansen").replace("anna.schmidt", "bert"));
 
-        JsonNode byEmail = json(send("GET", "/api/v1/customers?email=ANNA.SCHMIDT@example.com", merchant, null));
+        JsonNode byEmail = json(api.send("GET", "/api/v1/customers?email=ANNA.SCHMIDT@example.com", merchant, null));
         assertThat(byEmail.path("total").asLong()).isEqualTo(2);
         assertThat(byEmail.path("items")
                         .valueStream()
                         .map(item -> item.path("id").asString()))
                 .containsExactly(second.toString(), first.toString());
-        assertThat(json(send("GET", "/api/v1/customers?name=jans", merchant, null))
+        assertThat(json(api.send("GET", "/api/v1/customers?name=jans", merchant, null))
                         .path("total")
                         .asLong())
                 .isOne();
-        assertThat(json(send("GET", "/api/v1/customers?reference=CUST-6", merchant, null))
+        assertThat(json(api.send("GET", "/api/v1/customers?reference=CUST-6", merchant, null))
                         .path("items")
                         .get(0)
                         .path("id")
                         .asString())
                 .isEqualTo(first.toString());
-        JsonNode paged = json(send("GET", "/api/v1/customers?size=2&page=1", merchant, null));
+        JsonNode paged = json(api.send("GET", "/api/v1/customers?size=2&page=1", merchant, null));
         assertThat(paged.path("total").asLong()).isEqualTo(3);
         assertThat(paged.path("items").size()).isOne();
-        assertThat(send("GET", "/api/v1/customers?size=1000", merchant, null).statusCode())
+        assertThat(api.send("GET", "/api/v1/customers?size=1000", merchant, null)
+                        .statusCode())
                 .isEqualTo(400);
     }
 
@@ -186,7 +188,7 @@ class CustomersIT {
                 .replace("\"de\"", "\"nl\"")
                 .replace("\"DE\"", "\"Germany\"");
 
-        HttpResponse<String> response = send("POST", "/api/v1/customers", merchant, invalid);
+        HttpResponse<String> response = api.send("POST", "/api/v1/customers", merchant, invalid);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response)
@@ -194,7 +196,7 @@ class CustomersIT {
                         .valueStream()
                         .map(error -> error.path("field").asString()))
                 .containsExactlyInAnyOrder("email", "phone", "locale", "billingAddress.country");
-        assertThat(json(send("GET", "/api/v1/customers?reference=CUST-9", merchant, null))
+        assertThat(json(api.send("GET", "/api/v1/customers?reference=CUST-9", merchant, null))
                         .path("total")
                         .asLong())
                 .isZero();
@@ -203,52 +205,18 @@ class CustomersIT {
     @Test
     void aReferenceNamesOneCustomerOfAMerchant() {
         create("CUST-10");
-        HttpResponse<String> again = send("POST", "/api/v1/customers", merchant, ANNA.formatted("CUST-10"));
+        HttpResponse<String> again = api.send("POST", "/api/v1/customers", merchant, ANNA.formatted("CUST-10"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).path("reference").asString()).isEqualTo("CUST-10");
     }
 
     private UUID create(String reference) {
-        return UUID.fromString(json(send("POST", "/api/v1/customers", merchant, ANNA.formatted(reference)))
+        return UUID.fromString(json(api.send("POST", "/api/v1/customers", merchant, ANNA.formatted(reference)))
                 .path("id")
                 .asString());
     }
 
-    private static List<ConsumerRecord<String, byte[]>> published(UUID customerId, int count) {
-        try (TopicReader reader = new TopicReader(Topics.CUSTOMERS)) {
-            return reader
-                    .readUntil(
-                            records -> records.stream()
-                                            .filter(r -> customerId.toString().equals(r.key()))
-                                            .count()
-                                    >= count,
-                            Duration.ofSeconds(30))
-                    .stream()
-                    .filter(r -> customerId.toString().equals(r.key()))
-                    .toList();
-        }
-    }
-
     private static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -8,18 +8,15 @@ import io.billstream.events.EventSamples;
 import io.billstream.events.Topics;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,28 +27,35 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class MerchantsIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final String OPERATOR = TestTokens.service("platform-operator");
 
     @LocalServerPort
     int port;
+
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
 
     private final MerchantSettings sample =
             EventSamples.read(MerchantSettingsChanged.class).settings();
 
     @Test
     void theOperatorCreatesAMerchantWhichReadsItsSettingsAndEveryoneLearnsOfIt() {
-        HttpResponse<String> created = send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample));
+        HttpResponse<String> created = api.send("POST", "/api/v1/merchants", OPERATOR, body(sample), null);
         assertThat(created.statusCode()).isEqualTo(201);
         UUID merchantId = UUID.fromString(json(created).path("id").asString());
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/merchants/" + merchantId);
 
-        HttpResponse<String> me = send("GET", "/api/v1/merchants/me", TestTokens.merchant(merchantId), null);
+        HttpResponse<String> me = api.get("/api/v1/merchants/me", TestTokens.merchant(merchantId));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(EventJson.read(json(me).path("settings").toString().getBytes(UTF_8), MerchantSettings.class))
                 .isEqualTo(sample);
 
-        ConsumerRecord<String, byte[]> event = published(merchantId, 1).getFirst();
+        ConsumerRecord<String, byte[]> event =
+                TopicReader.recordsOf(Topics.MERCHANTS, merchantId, 1).getFirst();
         assertThat(EventJson.read(event.value(), MerchantSettingsChanged.class).settings())
                 .isEqualTo(sample);
         assertThat(header(event, "ce_merchantid")).isEqualTo(merchantId.toString());
@@ -61,7 +65,7 @@ class MerchantsIT {
     void leftOutOptionsTakeTheirDefaults() {
         MerchantSettings minimal =
                 new MerchantSettings(sample.company(), sample.branding(), "en", "Europe/Paris", null, null, null, null);
-        JsonNode settings = json(send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(minimal)))
+        JsonNode settings = json(api.send("POST", "/api/v1/merchants", OPERATOR, body(minimal), null))
                 .path("settings");
         assertThat(settings.path("retryPolicy").path("enabled").asBoolean()).isTrue();
         assertThat(settings.path("retryPolicy").path("retryAfterHours").size()).isBetween(1, 15);
@@ -90,10 +94,10 @@ class MerchantsIT {
                 "FAC");
 
         HttpResponse<String> response =
-                send("PUT", "/api/v1/merchants/me", TestTokens.merchant(merchantId), EventJson.write(changed));
+                api.send("PUT", "/api/v1/merchants/me", TestTokens.merchant(merchantId), body(changed), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        List<ConsumerRecord<String, byte[]>> events = published(merchantId, 2);
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.recordsOf(Topics.MERCHANTS, merchantId, 2);
         assertThat(header(events.get(1), "ce_sequence")).isEqualTo("2");
         assertThat(EventJson.read(events.get(1).value(), MerchantSettingsChanged.class)
                         .settings())
@@ -110,8 +114,7 @@ class MerchantsIT {
                 .replace("\"DE\"", "\"XX\"")
                 .replace("[24,72,168,336,672]", "[72,24]");
 
-        HttpResponse<String> response =
-                send("PUT", "/api/v1/merchants/me", TestTokens.merchant(merchantId), invalid.getBytes(UTF_8));
+        HttpResponse<String> response = api.put("/api/v1/merchants/me", TestTokens.merchant(merchantId), invalid);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -125,7 +128,7 @@ class MerchantsIT {
                         "timeZone",
                         "company.address.country",
                         "retryPolicy.retryAfterHours");
-        assertThat(json(send("GET", "/api/v1/merchants/me", TestTokens.merchant(merchantId), null))
+        assertThat(json(api.get("/api/v1/merchants/me", TestTokens.merchant(merchantId)))
                         .path("settings")
                         .path("defaultLocale")
                         .asString())
@@ -135,20 +138,20 @@ class MerchantsIT {
     @Test
     void onlyThePlatformOperatorCreatesMerchants() {
         HttpResponse<String> byMerchant =
-                send("POST", "/api/v1/merchants", TestTokens.merchant(UUID.randomUUID()), EventJson.write(sample));
+                api.send("POST", "/api/v1/merchants", TestTokens.merchant(UUID.randomUUID()), body(sample), null);
         HttpResponse<String> byAnotherService =
-                send("POST", "/api/v1/merchants", TestTokens.service("billing-service"), EventJson.write(sample));
+                api.send("POST", "/api/v1/merchants", TestTokens.service("billing-service"), body(sample), null);
         assertThat(byMerchant.statusCode()).isEqualTo(403);
         assertThat(byAnotherService.statusCode()).isEqualTo(403);
     }
 
     @Test
     void anUnknownMerchantIs404AndCustomersCannotReadMerchantSettings() {
-        assertThat(send("GET", "/api/v1/merchants/me", TestTokens.merchant(UUID.randomUUID()), null)
+        assertThat(api.get("/api/v1/merchants/me", TestTokens.merchant(UUID.randomUUID()))
                         .statusCode())
                 .isEqualTo(404);
         UUID merchantId = create();
-        assertThat(send("GET", "/api/v1/merchants/me", TestTokens.customer(merchantId, UUID.randomUUID()), null)
+        assertThat(api.get("/api/v1/merchants/me", TestTokens.customer(merchantId, UUID.randomUUID()))
                         .statusCode())
                 .isEqualTo(403);
     }
@@ -156,66 +159,27 @@ class MerchantsIT {
     @Test
     void creatingWithTheSameIdempotencyKeyCreatesOneMerchant() {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample), key);
-        HttpResponse<String> retry = send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample), key);
+        HttpResponse<String> first = api.send("POST", "/api/v1/merchants", OPERATOR, body(sample), key);
+        HttpResponse<String> retry = api.send("POST", "/api/v1/merchants", OPERATOR, body(sample), key);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     }
 
     private UUID create() {
-        return UUID.fromString(json(send("POST", "/api/v1/merchants", OPERATOR, EventJson.write(sample)))
+        return UUID.fromString(json(api.send("POST", "/api/v1/merchants", OPERATOR, body(sample), null))
                 .path("id")
                 .asString());
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> published(UUID merchantId, int count) {
-        try (TopicReader reader = new TopicReader(Topics.MERCHANTS)) {
-            return reader
-                    .readUntil(
-                            records -> records.stream()
-                                            .filter(r -> merchantId.toString().equals(r.key()))
-                                            .count()
-                                    >= count,
-                            Duration.ofSeconds(30))
-                    .stream()
-                    .filter(r -> merchantId.toString().equals(r.key()))
-                    .toList();
-        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), UTF_8);
     }
 
+    private static String body(Object value) {
+        return new String(EventJson.write(value), UTF_8);
+    }
+
     private static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, byte[] body) {
-        return send(method, path, token, body, null);
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, byte[] body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -17,15 +17,11 @@ import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.order.customer.Customers;
 import io.billstream.order.merchant.Merchants;
+import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,10 +42,10 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure
 class OrderActionsIT {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
+
+    private ApiClient api;
 
     @Autowired
     Merchants merchants;
@@ -66,6 +62,7 @@ class OrderActionsIT {
 
     @BeforeEach
     void aMerchantWithACustomer() {
+        api = new ApiClient(port);
         merchantId = merchants
                 .create(EventSamples.read(MerchantSettingsChanged.class).settings())
                 .id();
@@ -91,12 +88,13 @@ class OrderActionsIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("status").asString()).isEqualTo("PENDING");
-        JsonNode step = json(get("/api/v1/orders/" + orderId + "/timeline")).get(1);
+        JsonNode step = json(api.get("/api/v1/orders/" + orderId + "/timeline", merchant))
+                .get(1);
         assertThat(step.path("fromStatus").asString()).isEqualTo("DRAFT");
         assertThat(step.path("toStatus").asString()).isEqualTo("PENDING");
         assertThat(step.path("actor").asString()).isEqualTo("MERCHANT");
         assertThat(step.path("reason").asString()).isEqualTo("Customer asked by phone");
-        assertThat(types(published(orderId, 3)))
+        assertThat(types(TopicReader.recordsOf(Topics.ORDERS, orderId, 3)))
                 .containsExactly(
                         "io.billstream.order.OrderCreated.v1",
                         "io.billstream.order.OrderStatusChanged.v1",
@@ -112,9 +110,13 @@ class OrderActionsIT {
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).path("currentStatus").asString()).isEqualTo("DRAFT");
-        assertThat(json(get("/api/v1/orders/" + orderId)).path("status").asString())
+        assertThat(json(api.get("/api/v1/orders/" + orderId, merchant))
+                        .path("status")
+                        .asString())
                 .isEqualTo("DRAFT");
-        assertThat(json(get("/api/v1/orders/" + orderId + "/timeline")).size()).isOne();
+        assertThat(json(api.get("/api/v1/orders/" + orderId + "/timeline", merchant))
+                        .size())
+                .isOne();
         assertThat(act(orderId, "pause", null).statusCode()).isEqualTo(409);
     }
 
@@ -140,7 +142,7 @@ class OrderActionsIT {
                         .asString())
                 .isEqualTo("CANCELLED");
 
-        List<ConsumerRecord<String, byte[]>> events = published(orderId, 8);
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.recordsOf(Topics.ORDERS, orderId, 8);
         assertThat(types(events))
                 .contains(
                         "io.billstream.order.SubscriptionPaused.v1",
@@ -173,15 +175,21 @@ class OrderActionsIT {
                 .id();
 
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders/" + orderId + path))
-                        .header("Authorization", "Bearer " + TestTokens.merchant(otherMerchant))
-                        .method(method, HttpRequest.BodyPublishers.noBody()));
+                api.send(method, "/api/v1/orders/" + orderId + path, TestTokens.merchant(otherMerchant), null);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(get("/api/v1/orders/" + orderId)).path("status").asString())
+        assertThat(json(api.get("/api/v1/orders/" + orderId, merchant))
+                        .path("status")
+                        .asString())
                 .isEqualTo("DRAFT");
-        assertThat(json(get("/api/v1/orders/" + orderId + "/timeline")).size()).isOne();
+        assertThat(json(api.get("/api/v1/orders/" + orderId + "/timeline", merchant))
+                        .size())
+                .isOne();
+    }
+
+    private HttpResponse<String> act(UUID orderId, String action, String body) {
+        return api.post("/api/v1/orders/" + orderId + "/" + action, merchant, body);
     }
 
     private UUID order(PurchaseType type) {
@@ -199,21 +207,6 @@ class OrderActionsIT {
         return orders.create(merchantId, order).id();
     }
 
-    private List<ConsumerRecord<String, byte[]>> published(UUID orderId, int count) {
-        try (TopicReader reader = new TopicReader(Topics.ORDERS)) {
-            return reader
-                    .readUntil(
-                            records -> records.stream()
-                                            .filter(r -> orderId.toString().equals(r.key()))
-                                            .count()
-                                    >= count,
-                            Duration.ofSeconds(30))
-                    .stream()
-                    .filter(r -> orderId.toString().equals(r.key()))
-                    .toList();
-        }
-    }
-
     private static List<String> types(List<ConsumerRecord<String, byte[]>> events) {
         return events.stream().map(e -> header(e, "ce_type")).toList();
     }
@@ -222,35 +215,7 @@ class OrderActionsIT {
         return new String(record.headers().lastHeader(name).value(), UTF_8);
     }
 
-    private HttpResponse<String> act(UUID orderId, String action, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/orders/" + orderId + "/" + action))
-                .header("Authorization", "Bearer " + merchant);
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + merchant));
-    }
-
     private static JsonNode json(HttpResponse<String> response) {
         return EventJson.mapper().readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

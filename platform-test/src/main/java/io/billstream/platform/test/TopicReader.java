@@ -52,6 +52,22 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** The first {@code count} records of {@code key} on {@code topic}, in order; fails after 30 seconds. */
+    public static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, UUID key, int count) {
+        try (TopicReader reader = new TopicReader(topic)) {
+            return reader
+                    .readUntil(
+                            records -> records.stream()
+                                            .filter(record -> key.toString().equals(record.key()))
+                                            .count()
+                                    >= count,
+                            Duration.ofSeconds(30))
+                    .stream()
+                    .filter(record -> key.toString().equals(record.key()))
+                    .toList();
+        }
+    }
+
     /** Every record that arrives within {@code window}: for checking that something was not published. */
     public List<ConsumerRecord<String, byte[]>> readFor(Duration window) {
         Instant deadline = Instant.now().plus(window);

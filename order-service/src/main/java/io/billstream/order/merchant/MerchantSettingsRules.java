@@ -7,7 +7,8 @@ import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.NotificationSettings;
 import io.billstream.events.merchant.PortalOptions;
 import io.billstream.events.merchant.RetryPolicy;
-import io.billstream.order.merchant.InvalidMerchantSettings.FieldError;
+import io.billstream.platform.web.InvalidRequest;
+import io.billstream.platform.web.InvalidRequest.FieldError;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -76,7 +77,7 @@ final class MerchantSettingsRules {
             errors.add(new FieldError("invoicePrefix", "must be 1 to 10 capital letters or digits"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidMerchantSettings(errors);
+            throw new InvalidRequest(errors);
         }
         return settings;
     }

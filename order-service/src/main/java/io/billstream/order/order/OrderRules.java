@@ -5,7 +5,8 @@ import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderLine;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
-import io.billstream.order.order.InvalidOrder.FieldError;
+import io.billstream.platform.web.InvalidRequest;
+import io.billstream.platform.web.InvalidRequest.FieldError;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -66,7 +67,7 @@ final class OrderRules {
         firstAction(order, errors);
         long total = total(order, sum, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidOrder(errors);
+            throw new InvalidRequest(errors);
         }
         return new Priced(List.copyOf(lines), new Money(total, currency), plan);
     }

@@ -9,8 +9,9 @@ import io.billstream.events.order.SubscriptionCancelled;
 import io.billstream.events.order.SubscriptionPaused;
 import io.billstream.events.order.SubscriptionResumed;
 import io.billstream.order.customer.Customers;
-import io.billstream.order.order.InvalidOrder.FieldError;
 import io.billstream.platform.outbox.EventPublisher;
+import io.billstream.platform.web.InvalidRequest;
+import io.billstream.platform.web.InvalidRequest.FieldError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ public class Orders {
         OrderRules.Priced priced = OrderRules.priced(request);
         if (!customers.exists(merchantId, request.customerId())) {
             // Another merchant's customer is as unknown here as one that does not exist.
-            throw new InvalidOrder(List.of(new FieldError("customerId", "no such customer")));
+            throw new InvalidRequest(List.of(new FieldError("customerId", "no such customer")));
         }
         if (orders.referenceTaken(merchantId, request.reference())) {
             throw new OrderReferenceTaken(request.reference());

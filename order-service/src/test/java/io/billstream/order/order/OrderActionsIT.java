@@ -4,17 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billstream.events.Actor;
-import io.billstream.events.Address;
 import io.billstream.events.EventJson;
-import io.billstream.events.EventSamples;
 import io.billstream.events.Topics;
-import io.billstream.events.customer.CustomerDetails;
-import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.BillingInterval;
 import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
+import io.billstream.order.OrderServiceFixtures;
 import io.billstream.order.customer.Customers;
 import io.billstream.order.merchant.Merchants;
 import io.billstream.platform.test.ApiClient;
@@ -63,21 +60,9 @@ class OrderActionsIT {
     @BeforeEach
     void aMerchantWithACustomer() {
         api = new ApiClient(port);
-        merchantId = merchants
-                .create(EventSamples.read(MerchantSettingsChanged.class).settings())
-                .id();
+        merchantId = OrderServiceFixtures.merchant(merchants);
         merchant = TestTokens.merchant(merchantId);
-        customerId = customers
-                .create(
-                        merchantId,
-                        new CustomerDetails(
-                                "Anna Schmidt",
-                                "anna@example.com",
-                                null,
-                                "de",
-                                new Address("Lindenallee 5", null, "10115", "Berlin", null, "DE"),
-                                null))
-                .id();
+        customerId = OrderServiceFixtures.customer(customers, merchantId);
     }
 
     @Test
@@ -170,9 +155,7 @@ class OrderActionsIT {
     })
     void anotherMerchantsOrderIsUnknownToEveryEndpoint(String method, String path) {
         UUID orderId = order(PurchaseType.SUBSCRIPTION);
-        UUID otherMerchant = merchants
-                .create(EventSamples.read(MerchantSettingsChanged.class).settings())
-                .id();
+        UUID otherMerchant = OrderServiceFixtures.merchant(merchants);
 
         HttpResponse<String> response =
                 api.send(method, "/api/v1/orders/" + orderId + path, TestTokens.merchant(otherMerchant), null);

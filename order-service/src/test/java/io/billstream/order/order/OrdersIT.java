@@ -2,14 +2,11 @@ package io.billstream.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billstream.events.Address;
 import io.billstream.events.EventJson;
-import io.billstream.events.EventSamples;
 import io.billstream.events.Topics;
-import io.billstream.events.customer.CustomerDetails;
-import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.PurchaseType;
+import io.billstream.order.OrderServiceFixtures;
 import io.billstream.order.customer.Customers;
 import io.billstream.order.merchant.Merchants;
 import io.billstream.platform.test.ApiClient;
@@ -48,21 +45,9 @@ class OrdersIT {
     @BeforeEach
     void aMerchantWithACustomer() {
         api = new ApiClient(port);
-        merchantId = merchants
-                .create(EventSamples.read(MerchantSettingsChanged.class).settings())
-                .id();
+        merchantId = OrderServiceFixtures.merchant(merchants);
         merchant = TestTokens.merchant(merchantId);
-        customerId = customers
-                .create(
-                        merchantId,
-                        new CustomerDetails(
-                                "Anna Schmidt",
-                                "anna@example.com",
-                                null,
-                                "de",
-                                new Address("Lindenallee 5", null, "10115", "Berlin", null, "DE"),
-                                null))
-                .id();
+        customerId = OrderServiceFixtures.customer(customers, merchantId);
     }
 
     private String order(String reference, String type, String plan, String firstAction, String lines) {
@@ -196,9 +181,7 @@ class OrdersIT {
 
     @Test
     void anotherMerchantsCustomerAndOrdersAreUnknown() {
-        String stranger = TestTokens.merchant(merchants
-                .create(EventSamples.read(MerchantSettingsChanged.class).settings())
-                .id());
+        String stranger = TestTokens.merchant(OrderServiceFixtures.merchant(merchants));
         assertThat(fields(api.send(
                         "POST", "/api/v1/orders", stranger, order("ORD-T1", "SINGLE", "", "PAYMENT", ONE_LINE), null)))
                 .containsExactly("customerId");

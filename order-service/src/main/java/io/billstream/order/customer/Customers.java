@@ -5,9 +5,9 @@ import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetails;
 import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.platform.outbox.EventPublisher;
+import io.billstream.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -26,8 +26,6 @@ public class Customers {
         this.events = events;
         this.clock = clock;
     }
-
-    public record Page(List<Customer> items, int page, int size, long total) {}
 
     @Transactional
     public Customer create(UUID merchantId, CustomerDetails details) {
@@ -88,8 +86,8 @@ public class Customers {
     }
 
     @Transactional(readOnly = true)
-    public Page search(UUID merchantId, CustomerSearch search, int page, int size) {
-        return new Page(
+    public Page<Customer> search(UUID merchantId, CustomerSearch search, int page, int size) {
+        return new Page<>(
                 customers.search(merchantId, search, page, size), page, size, customers.count(merchantId, search));
     }
 }

@@ -12,6 +12,7 @@ import io.billstream.order.customer.Customers;
 import io.billstream.platform.outbox.EventPublisher;
 import io.billstream.platform.web.InvalidRequest;
 import io.billstream.platform.web.InvalidRequest.FieldError;
+import io.billstream.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +37,6 @@ public class Orders {
         this.events = events;
         this.clock = clock;
     }
-
-    public record Page(List<Order> items, int page, int size, long total) {}
 
     @Transactional
     public Order create(UUID merchantId, NewOrder request) {
@@ -148,7 +147,7 @@ public class Orders {
     }
 
     @Transactional(readOnly = true)
-    public Page search(UUID merchantId, OrderSearch search, int page, int size) {
-        return new Page(orders.search(merchantId, search, page, size), page, size, orders.count(merchantId, search));
+    public Page<Order> search(UUID merchantId, OrderSearch search, int page, int size) {
+        return new Page<>(orders.search(merchantId, search, page, size), page, size, orders.count(merchantId, search));
     }
 }

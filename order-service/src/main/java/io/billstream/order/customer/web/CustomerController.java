@@ -4,8 +4,8 @@ import io.billstream.events.Actor;
 import io.billstream.order.customer.Customer;
 import io.billstream.order.customer.CustomerSearch;
 import io.billstream.order.customer.Customers;
-import io.billstream.order.customer.Customers.Page;
 import io.billstream.platform.security.Caller;
+import io.billstream.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,7 +60,7 @@ class CustomerController {
 
     @GetMapping
     @Operation(summary = "The calling merchant's customers, newest first, filtered and paged")
-    Page list(
+    Page<Customer> list(
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String reference,

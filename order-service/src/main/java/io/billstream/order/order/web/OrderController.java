@@ -7,9 +7,9 @@ import io.billstream.order.order.Order;
 import io.billstream.order.order.OrderSearch;
 import io.billstream.order.order.OrderTransition;
 import io.billstream.order.order.Orders;
-import io.billstream.order.order.Orders.Page;
 import io.billstream.order.order.TimelineEntry;
 import io.billstream.platform.security.Caller;
+import io.billstream.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -105,7 +105,7 @@ class OrderController {
 
     @GetMapping
     @Operation(summary = "The calling merchant's orders, newest first, filtered and paged")
-    Page list(
+    Page<Order> list(
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) String reference,

@@ -1,7 +1,15 @@
 package io.billstream.events;
 
 import io.billstream.events.billing.BillingEventMerged;
+import io.billstream.events.billing.BillingEventRescheduled;
+import io.billstream.events.billing.BillingEventScheduled;
+import io.billstream.events.billing.BillingEventSkipped;
+import io.billstream.events.billing.CreditIssued;
+import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.billing.PaymentRecovered;
+import io.billstream.events.billing.PaymentRetriesExhausted;
+import io.billstream.events.billing.RefundIssued;
 import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.events.merchant.MerchantSettingsChanged;
@@ -11,6 +19,7 @@ import io.billstream.events.order.PaymentLinkIssued;
 import io.billstream.events.order.SubscriptionCancelled;
 import io.billstream.events.order.SubscriptionPaused;
 import io.billstream.events.order.SubscriptionResumed;
+import io.billstream.events.order.UsageRecorded;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +39,19 @@ public final class EventCatalog {
             new EventType<>(SubscriptionPaused.class, "order", 1, Topics.ORDERS, SubscriptionPaused::orderId),
             new EventType<>(SubscriptionResumed.class, "order", 1, Topics.ORDERS, SubscriptionResumed::orderId),
             new EventType<>(SubscriptionCancelled.class, "order", 1, Topics.ORDERS, SubscriptionCancelled::orderId),
-            new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
+            new EventType<>(UsageRecorded.class, "order", 1, Topics.ORDERS, UsageRecorded::orderId),
+            new EventType<>(BillingEventScheduled.class, "billing", 1, Topics.BILLING, BillingEventScheduled::orderId),
+            new EventType<>(
+                    BillingEventRescheduled.class, "billing", 1, Topics.BILLING, BillingEventRescheduled::orderId),
+            new EventType<>(BillingEventSkipped.class, "billing", 1, Topics.BILLING, BillingEventSkipped::orderId),
             new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId),
+            new EventType<>(PaymentApproved.class, "billing", 1, Topics.BILLING, PaymentApproved::orderId),
+            new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
+            new EventType<>(PaymentRecovered.class, "billing", 1, Topics.BILLING, PaymentRecovered::orderId),
+            new EventType<>(
+                    PaymentRetriesExhausted.class, "billing", 1, Topics.BILLING, PaymentRetriesExhausted::orderId),
+            new EventType<>(RefundIssued.class, "billing", 1, Topics.BILLING, RefundIssued::orderId),
+            new EventType<>(CreditIssued.class, "billing", 1, Topics.BILLING, CreditIssued::orderId),
             new EventType<>(CustomerCreated.class, "customer", 1, Topics.CUSTOMERS, CustomerCreated::customerId),
             new EventType<>(
                     CustomerDetailsChanged.class, "customer", 1, Topics.CUSTOMERS, CustomerDetailsChanged::customerId),

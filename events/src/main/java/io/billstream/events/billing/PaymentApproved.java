@@ -1,0 +1,24 @@
+package io.billstream.events.billing;
+
+import io.billstream.events.Money;
+import io.billstream.events.OptionalField;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The processor approved a transaction of an order: a payment or capture (money collected), a pre-authorisation or a
+ * card registration. Every approved charge is published as this event, also one that recovers a declined billing
+ * event, which is published as {@link PaymentRecovered} as well.
+ *
+ * @param billingEventId the billing event the transaction collects; absent for a registration or pre-authorisation
+ * @param amount what was collected or reserved; zero for a card registration
+ * @param attempt the number of this attempt at the billing event, from 1
+ */
+public record PaymentApproved(
+        UUID orderId,
+        @OptionalField UUID billingEventId,
+        UUID transactionId,
+        TransactionType transactionType,
+        Money amount,
+        int attempt,
+        Instant approvedAt) {}

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
     private static final String COLUMNS = "id, customer_id, reference, purchase_type, currency, total_amount,"
-            + " lines::text AS lines, plan::text AS plan, first_action, channel, status, created_at, updated_at";
+            + " lines::text AS lines, plan::text AS plan, first_action, channel, status, created_at, updated_at,"
+            + " paid_amount, refunded_amount, credited_amount, skipped_amount";
 
     private final JdbcClient jdbc;
 
@@ -100,6 +101,35 @@ class OrderRepository {
                 .param("id", id)
                 .query(OrderRepository::order)
                 .optional();
+    }
+
+    /**
+     * Locks the order like {@link #findForUpdate} and returns the sequence of the last billing event of the order it
+     * applied; empty when the merchant has no such order.
+     */
+    Optional<Long> lockBillingSequence(UUID merchantId, UUID id) {
+        return jdbc.sql("SELECT billing_sequence FROM orders WHERE merchant_id = :merchantId AND id = :id FOR UPDATE")
+                .param("merchantId", merchantId)
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Stores the total and figures that billing event {@code sequence} of the order left. */
+    void billingApplied(UUID id, long sequence, OrderAmounts amounts) {
+        jdbc.sql("""
+                        UPDATE orders SET billing_sequence = :sequence, total_amount = :total, paid_amount = :paid,
+                                          refunded_amount = :refunded, credited_amount = :credited,
+                                          skipped_amount = :skipped
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("sequence", sequence)
+                .param("total", amounts.total())
+                .param("paid", amounts.paid())
+                .param("refunded", amounts.refunded())
+                .param("credited", amounts.credited())
+                .param("skipped", amounts.skipped())
+                .update();
     }
 
     void updateStatus(UUID id, OrderStatus status, Instant now) {
@@ -178,12 +208,22 @@ class OrderRepository {
     }
 
     private static Order order(ResultSet row, int number) throws SQLException {
+        String currency = row.getString("currency");
+        PurchaseType type = PurchaseType.valueOf(row.getString("purchase_type"));
+        long total = row.getLong("total_amount");
+        long paid = row.getLong("paid_amount");
         return new Order(
                 row.getObject("id", UUID.class),
                 row.getObject("customer_id", UUID.class),
                 row.getString("reference"),
-                PurchaseType.valueOf(row.getString("purchase_type")),
-                Money.of(row.getLong("total_amount"), row.getString("currency")),
+                type,
+                Money.of(total, currency),
+                new OrderFigures(
+                        Money.of(paid, currency),
+                        Money.of(row.getLong("refunded_amount"), currency),
+                        Money.of(row.getLong("credited_amount"), currency),
+                        Money.of(row.getLong("skipped_amount"), currency),
+                        type == PurchaseType.INSTALMENT ? Money.of(Math.max(0, total - paid), currency) : null),
                 Arrays.asList(
                         EventJson.read(row.getString("lines").getBytes(StandardCharsets.UTF_8), OrderLine[].class)),
                 EventJson.read(row.getString("plan").getBytes(StandardCharsets.UTF_8), PaymentPlan.class),

@@ -55,6 +55,7 @@ public class Orders {
                 request.reference(),
                 request.purchaseType(),
                 priced.total(),
+                OrderFigures.none(request.purchaseType(), priced.total()),
                 priced.lines(),
                 priced.plan(),
                 request.firstAction(),
@@ -112,8 +113,16 @@ public class Orders {
     private Order transition(
             UUID merchantId, UUID id, Function<Order, OrderTransition> choose, Actor actor, String reason) {
         Order order = orders.findForUpdate(merchantId, id).orElseThrow(() -> new OrderNotFound(id));
-        OrderTransition transition = choose.apply(order);
-        OrderStatus next = OrderLifecycle.next(order.status(), transition, order.purchaseType(), false);
+        return take(merchantId, order, choose.apply(order), actor, reason);
+    }
+
+    /**
+     * Takes {@code transition} from the status of {@code order}, whose row the caller has locked: the new status, its
+     * timeline entry and its events.
+     */
+    Order take(UUID merchantId, Order order, OrderTransition transition, Actor actor, String reason) {
+        UUID id = order.id();
+        OrderStatus next = OrderLifecycle.next(order.status(), transition, order.purchaseType(), order.paidInFull());
         Instant now = clock.instant();
         orders.updateStatus(id, next, now);
         orders.record(id, new TimelineEntry(now, order.status(), next, transition.name(), actor, reason));

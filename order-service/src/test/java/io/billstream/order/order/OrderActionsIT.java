@@ -151,7 +151,8 @@ class OrderActionsIT {
         "POST, /cancel",
         "POST, /complete",
         "POST, /pause",
-        "POST, /resume"
+        "POST, /resume",
+        "GET, /usage"
     })
     void anotherMerchantsOrderIsUnknownToEveryEndpoint(String method, String path) {
         UUID orderId = order(PurchaseType.SUBSCRIPTION);

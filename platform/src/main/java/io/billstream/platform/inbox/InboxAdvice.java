@@ -54,6 +54,7 @@ class InboxAdvice implements MethodInterceptor {
                     log.debug("Skipping event applied before consumer='{}' eventId='{}'", consumer, eventId);
                     return null;
                 }
+                ReceivedEvent.set(record);
                 try {
                     Object result = proceed(invocation);
                     if (Boolean.TRUE.equals(notApplied.get())) {
@@ -63,6 +64,7 @@ class InboxAdvice implements MethodInterceptor {
                     return result;
                 } finally {
                     notApplied.remove();
+                    ReceivedEvent.clear();
                 }
             });
         } catch (ListenerFailure failure) {

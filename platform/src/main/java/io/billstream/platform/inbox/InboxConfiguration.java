@@ -51,7 +51,7 @@ public class InboxConfiguration {
 
     /**
      * Retries a failing event with exponential back-off, then parks it on the group's dead-letter topic and goes on
-     * with the next one. Conversion errors (poison messages) skip the retries. An unreachable database is no fault of
+     * with the next one. Conversion errors (poison messages) and events out of sequence skip the retries. An unreachable database is no fault of
      * the event: it is retried until the database is back, holding the partition, so nothing is dead-lettered and
      * the order of events is kept through an outage.
      */
@@ -75,6 +75,8 @@ public class InboxConfiguration {
         ExponentialBackOff untilTheDatabaseIsBack = new ExponentialBackOff(initialBackOff.toMillis(), 2.0);
         untilTheDatabaseIsBack.setMaxInterval(maxBackOff.toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // Retrying cannot bring the missing earlier event; it waits on the dead-letter topic, in order behind it.
+        handler.addNotRetryableExceptions(OutOfSequence.class);
         handler.setBackOffFunction((record, failure) -> databaseUnavailable(failure) ? untilTheDatabaseIsBack : null);
         return handler;
     }

@@ -7,6 +7,7 @@ import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,7 @@ import java.util.UUID;
 public record Order(
         UUID id,
         UUID customerId,
-        String reference,
+        @Schema(example = "ORD-2026-0042") String reference,
         PurchaseType purchaseType,
         Money total,
         OrderFigures figures,

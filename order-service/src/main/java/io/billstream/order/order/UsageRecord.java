@@ -1,6 +1,7 @@
 package io.billstream.order.order;
 
 import io.billstream.events.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,10 +17,10 @@ import java.util.UUID;
 public record UsageRecord(
         UUID id,
         UUID orderId,
-        String description,
+        @Schema(example = "Espresso shots, office machine") String description,
         LocalDate date,
-        long quantity,
-        String unit,
+        @Schema(example = "240") long quantity,
+        @Schema(example = "shot") String unit,
         Money unitPrice,
         Money amount,
         boolean invoiced,

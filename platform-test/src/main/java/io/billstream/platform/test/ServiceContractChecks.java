@@ -131,6 +131,15 @@ public abstract class ServiceContractChecks {
     }
 
     @Test
+    void documentsEveryBodyOfItsApiWithExamples() {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(OpenApiExamples.missing(
+                        tools.jackson.databind.json.JsonMapper.shared().readTree(docs.body())))
+                .as("fields without an example in the OpenAPI document")
+                .isEmpty();
+    }
+
+    @Test
     void tellsItsBuildInInfo() {
         assertThat(get("/actuator/info").body()).contains("\"build\"").contains("\"artifact\":\"" + serviceName + "\"");
     }

@@ -7,6 +7,7 @@ import io.billstream.platform.migration.PlatformMigrations;
 import io.billstream.platform.outbox.OutboxConfiguration;
 import io.billstream.platform.security.SecurityConfiguration;
 import io.billstream.platform.tracing.RequestIdFilter;
+import io.billstream.platform.web.ApiDocumentationConfiguration;
 import io.billstream.platform.web.ProblemDetailsConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
     OutboxConfiguration.class,
     InboxConfiguration.class,
     ProblemDetailsConfiguration.class,
+    ApiDocumentationConfiguration.class,
     SecurityConfiguration.class,
     IdempotencyConfiguration.class,
     RequestIdFilter.class

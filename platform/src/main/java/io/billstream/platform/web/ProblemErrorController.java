@@ -1,5 +1,6 @@
 package io.billstream.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that happen outside Spring MVC (a servlet filter, the container) are forwarded to {@code /error}; this
  * answers them in the same problem format instead of Boot's default JSON or HTML page.
  */
+// Not part of any service's API: only the container forwards here.
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -11,6 +11,7 @@ import io.billstream.order.order.TimelineEntry;
 import io.billstream.platform.security.Caller;
 import io.billstream.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,7 +61,9 @@ class OrderController {
     }
 
     /** Why the merchant takes an action; kept in the order's timeline. */
-    record ActionRequest(@Size(max = 500) String reason) {}
+    record ActionRequest(
+            @Size(max = 500) @Schema(example = "Customer asked by phone")
+            String reason) {}
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel an order before payment, or a subscription at any live status")

@@ -5,6 +5,7 @@ import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.order.order.NewOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,17 +20,35 @@ import java.util.UUID;
  */
 record OrderRequest(
         @NotNull UUID customerId,
-        @NotBlank @Size(max = 100) String reference,
+
+        @NotBlank @Size(max = 100) @Schema(example = "ORD-2026-0042")
+        String reference,
+
         @NotNull PurchaseType purchaseType,
-        @NotBlank String currency,
+
+        @NotBlank @Schema(example = "EUR", description = "ISO 4217")
+        String currency,
+
         @NotNull @Size(max = 100) List<@NotNull @Valid LineRequest> lines,
         BillingInterval interval,
+
+        @Schema(example = "3", description = "INSTALMENT only")
         Integer instalmentCount,
+
+        @Schema(example = "12", description = "SUBSCRIPTION only; absent for an open-ended one")
         Integer cycleLimit,
+
         @NotNull FirstAction firstAction,
         @NotNull PaymentChannel channel) {
 
-    record LineRequest(@NotBlank @Size(max = 200) String description, long quantity, long unitPrice) {}
+    record LineRequest(
+            @NotBlank @Size(max = 200) @Schema(example = "Espresso machine Barista Pro")
+            String description,
+
+            @Schema(example = "1") long quantity,
+
+            @Schema(example = "29997", description = "minor units of the order's currency")
+            long unitPrice) {}
 
     NewOrder toNewOrder() {
         return new NewOrder(

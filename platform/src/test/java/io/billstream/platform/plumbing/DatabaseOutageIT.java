@@ -3,23 +3,18 @@ package io.billstream.platform.plumbing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.billstream.events.EventCatalog;
-import io.billstream.events.EventEnvelope;
-import io.billstream.events.EventJson;
 import io.billstream.events.Topics;
-import io.billstream.events.order.OrderCreated;
 import io.billstream.platform.inbox.DeadLetters;
 import io.billstream.platform.plumbing.PlumbingTestApplication.Orders;
 import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
 import io.billstream.platform.test.EmbeddedDatabaseServer;
+import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.TestInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -81,17 +76,11 @@ class DatabaseOutageIT {
 
     private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> orderCreated(
             Orders orders, UUID orderId) {
-        OrderCreated event = orders.orderCreated(orderId, "ORD-DURING-OUTAGE");
-        EventEnvelope envelope = new EventEnvelope(
+        return EventWriter.record(
+                "plumbing-test",
                 UUID.randomUUID(),
-                EventEnvelope.sourceOf("plumbing-test"),
-                EventCatalog.of(OrderCreated.class).typeName(),
-                Instant.now(),
-                orderId.toString(),
                 UUID.randomUUID(),
                 1,
-                null);
-        return KafkaMessageFactory.<String>createWriter(Topics.ORDERS, orderId.toString())
-                .writeBinary(envelope.toCloudEvent(EventJson.write(event)));
+                orders.orderCreated(orderId, "ORD-DURING-OUTAGE"));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.billstream.events.EventCatalog;
 import io.billstream.events.EventEnvelope;
 import io.billstream.events.EventJson;
 import io.billstream.events.Topics;
@@ -13,12 +12,12 @@ import io.billstream.events.order.OrderCreated;
 import io.billstream.platform.inbox.DeadLetters;
 import io.billstream.platform.plumbing.PlumbingTestApplication.OrderListener;
 import io.billstream.platform.plumbing.PlumbingTestApplication.Orders;
+import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TopicReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -232,18 +231,8 @@ class PlumbingIT {
     }
 
     private ProducerRecord<String, byte[]> cloudEvent(UUID eventId, UUID orderId, String reference, long sequence) {
-        OrderCreated event = orders.orderCreated(orderId, reference);
-        EventEnvelope envelope = new EventEnvelope(
-                eventId,
-                EventEnvelope.sourceOf("plumbing-test"),
-                EventCatalog.of(OrderCreated.class).typeName(),
-                Instant.now(),
-                orderId.toString(),
-                merchantId,
-                sequence,
-                null);
-        return KafkaMessageFactory.<String>createWriter(Topics.ORDERS, orderId.toString())
-                .writeBinary(envelope.toCloudEvent(EventJson.write(event)));
+        return EventWriter.record(
+                "plumbing-test", eventId, merchantId, sequence, orders.orderCreated(orderId, reference));
     }
 
     private static java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> keyed(UUID key, int count) {

@@ -1,0 +1,2 @@
+/** Unit tests of the inbox rules. */
+package io.billstream.platform.inbox;

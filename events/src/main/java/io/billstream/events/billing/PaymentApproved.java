@@ -2,6 +2,7 @@ package io.billstream.events.billing;
 
 import io.billstream.events.Money;
 import io.billstream.events.OptionalField;
+import io.billstream.events.order.PaymentChannel;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import java.util.UUID;
  * @param billingEventId the billing event the transaction collects; absent for a registration or pre-authorisation
  * @param amount what was collected or reserved; zero for a card registration
  * @param attempt the number of this attempt at the billing event, from 1
+ * @param channel how a first payment, pre-authorisation or registration was made: the customer through a payment
+ *     link or the merchant in the virtual terminal; absent for the charges of the billing run
  */
 public record PaymentApproved(
         UUID orderId,
@@ -21,4 +24,5 @@ public record PaymentApproved(
         TransactionType transactionType,
         Money amount,
         int attempt,
-        Instant approvedAt) {}
+        Instant approvedAt,
+        @OptionalField PaymentChannel channel) {}

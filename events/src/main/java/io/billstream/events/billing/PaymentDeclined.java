@@ -2,6 +2,7 @@ package io.billstream.events.billing;
 
 import io.billstream.events.Money;
 import io.billstream.events.OptionalField;
+import io.billstream.events.order.PaymentChannel;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import java.util.UUID;
  * @param attempt the number of this attempt at the billing event, from 1
  * @param nextRetryAt when the next automatic retry is due; absent after a hard decline or when retries ran out
  * @param transactionType what was declined; absent means {@link TransactionType#PAYMENT}
+ * @param channel how a first payment, pre-authorisation or registration was attempted: the customer through a
+ *     payment link or the merchant in the virtual terminal; absent for the charges of the billing run
  */
 public record PaymentDeclined(
         UUID orderId,
@@ -25,7 +28,8 @@ public record PaymentDeclined(
         int attempt,
         @OptionalField Instant nextRetryAt,
         Instant declinedAt,
-        @OptionalField TransactionType transactionType) {
+        @OptionalField TransactionType transactionType,
+        @OptionalField PaymentChannel channel) {
 
     /** What was declined, {@link TransactionType#PAYMENT} when the event does not say. */
     public TransactionType declinedTransaction() {

@@ -9,6 +9,7 @@ import static io.billstream.events.order.OrderStatus.SUSPENDED;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.order.OrderStatus;
+import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +32,17 @@ final class BillingSteps {
         if (cause instanceof PaymentApproved) {
             return Optional.of(OrderTransition.FIRST_PAYMENT_APPROVED);
         }
-        if (cause instanceof PaymentDeclined) {
-            // A virtual-terminal attempt is made on a DRAFT order; a link attempt on a PENDING one. A REJECTED order
-            // stays as it is until the merchant sends a new link.
-            if (status == DRAFT) {
+        if (cause instanceof PaymentDeclined declined) {
+            // A virtual-terminal attempt declined on a DRAFT order rejects it; a link attempt declined leaves a PENDING
+            // order PENDING, the customer may try again. Without a channel, the status tells which it was: no link
+            // has been sent for a DRAFT order. A REJECTED order waits for a new link either way.
+            PaymentChannel channel = declined.channel() != null
+                    ? declined.channel()
+                    : status == DRAFT ? PaymentChannel.VIRTUAL_TERMINAL : PaymentChannel.PAYMENT_LINK;
+            if (status == DRAFT && channel == PaymentChannel.VIRTUAL_TERMINAL) {
                 return Optional.of(OrderTransition.VIRTUAL_TERMINAL_DECLINED);
             }
-            if (status == PENDING) {
+            if (status == PENDING && channel == PaymentChannel.PAYMENT_LINK) {
                 return Optional.of(OrderTransition.LINK_ATTEMPT_DECLINED);
             }
         }

@@ -7,6 +7,7 @@ import io.billstream.events.Money;
 import io.billstream.events.billing.BillingEventSkipped;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.billing.TransactionType;
 import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentChannel;
@@ -36,6 +37,15 @@ class BillingStepsTest {
         assertThat(BillingSteps.firstStep(OrderStatus.PENDING, DECLINED))
                 .hasValue(OrderTransition.LINK_ATTEMPT_DECLINED);
         assertThat(BillingSteps.firstStep(OrderStatus.REJECTED, DECLINED)).isEmpty();
+        PaymentDeclined throughTheLink = withChannel(PaymentChannel.PAYMENT_LINK);
+        PaymentDeclined onThePhone = withChannel(PaymentChannel.VIRTUAL_TERMINAL);
+        assertThat(BillingSteps.firstStep(OrderStatus.PENDING, throughTheLink))
+                .hasValue(OrderTransition.LINK_ATTEMPT_DECLINED);
+        assertThat(BillingSteps.firstStep(OrderStatus.DRAFT, onThePhone))
+                .hasValue(OrderTransition.VIRTUAL_TERMINAL_DECLINED);
+        assertThat(BillingSteps.firstStep(OrderStatus.PENDING, onThePhone))
+                .as("a phone attempt on an order whose link is out leaves it waiting for the customer")
+                .isEmpty();
         assertThat(BillingSteps.firstStep(OrderStatus.ACTIVE, APPROVED))
                 .as("only a preliminary order takes a first step")
                 .isEmpty();
@@ -119,6 +129,21 @@ class BillingStepsTest {
                 .isEmpty();
         assertThat(BillingSteps.settle(order, List.of(event(Status.COMPLETED, false))))
                 .isEmpty();
+    }
+
+    private static PaymentDeclined withChannel(PaymentChannel channel) {
+        return new PaymentDeclined(
+                DECLINED.orderId(),
+                null,
+                DECLINED.transactionId(),
+                DECLINED.amount(),
+                DECLINED.kind(),
+                DECLINED.code(),
+                1,
+                null,
+                DECLINED.declinedAt(),
+                TransactionType.PAYMENT,
+                channel);
     }
 
     private static BillingEventCopy event(Status status, boolean retriesExhausted) {

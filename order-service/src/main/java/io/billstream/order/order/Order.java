@@ -16,8 +16,8 @@ import java.util.UUID;
  * An order as the merchant sees it.
  *
  * @param total what the order is worth now: its lines at creation, less skipped billing events, with the amount
- *     changes of rescheduled and merged ones; for an open-ended subscription or a metered order, the billing events
- *     scheduled so far
+ *     changes of rescheduled and merged ones; for an open-ended subscription or a metered order, what it has collected
+ *     and has still open
  */
 public record Order(
         UUID id,

@@ -15,6 +15,7 @@ import io.billstream.events.billing.RefundIssued;
 import io.billstream.order.order.BillingEventCopy.Status;
 import io.billstream.platform.inbox.OutOfSequence;
 import io.billstream.platform.inbox.ReceivedEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -70,25 +71,27 @@ public class OrderBilling {
             return;
         }
         Order order = orders.find(merchantId, orderId).orElseThrow();
-        orders.billingApplied(orderId, received.sequence(), change(order, event));
+        OrderAmounts amounts = change(order, event);
+        if (order.hasOpenSchedule()) {
+            amounts = amounts.withTotal(billedSoFar(orderId, amounts));
+        }
+        orders.billingApplied(orderId, received.sequence(), amounts);
         follow(merchantId, orderId, event);
     }
 
-    /** The order's total and figures after {@code event}, whose effect on the billing event copies is stored. */
+    /**
+     * The order's total and figures after {@code event}, whose effect on the billing event copies is stored. The total
+     * changes as DOMAIN.md says for an order whose plan fixes it; an open schedule's is computed afterwards.
+     */
     private OrderAmounts change(Order order, Object event) {
         UUID orderId = order.id();
         OrderAmounts figures = OrderAmounts.of(order);
         switch (event) {
             case BillingEventScheduled e -> {
                 long amount = amountOf(order, e.amount());
-                boolean first = billingEvents.of(orderId).isEmpty();
                 billingEvents.save(orderId, new BillingEventCopy(e.billingEventId(), amount, Status.SCHEDULED, false));
                 if (e.usageRecordIds() != null) {
                     usage.markInvoiced(orderId, e.usageRecordIds(), e.billingEventId());
-                }
-                if (order.hasOpenSchedule()) {
-                    // An open schedule is worth what it has billed: the first event replaces the value at creation.
-                    figures = figures.withTotal(first ? amount : figures.total() + amount);
                 }
             }
             case BillingEventRescheduled e -> {
@@ -152,6 +155,22 @@ public class OrderBilling {
             }
         }
         return figures;
+    }
+
+    /**
+     * The total of an open-ended subscription or a metered order, which no plan fixes: what it has collected and what
+     * is still open (scheduled or declined). Until anything is collected or scheduled, the value at creation stays.
+     */
+    private long billedSoFar(UUID orderId, OrderAmounts amounts) {
+        List<BillingEventCopy> events = billingEvents.of(orderId);
+        if (amounts.paid() == 0 && events.isEmpty()) {
+            return amounts.total();
+        }
+        long open = events.stream()
+                .filter(e -> e.status() == Status.SCHEDULED || e.status().declined())
+                .mapToLong(BillingEventCopy::amount)
+                .sum();
+        return amounts.paid() + open;
     }
 
     private void collected(Order order, UUID billingEventId, long amount, Status status) {

@@ -286,18 +286,32 @@ class OrderBillingIT {
     @Test
     void anOpenEndedSubscriptionGrowsWithEachCycleUntilItIsCancelled() {
         UUID orderId = order(PurchaseType.SUBSCRIPTION, FirstAction.PAYMENT, null, null, 1999);
-        UUID cycle1 = UUID.randomUUID();
-        publish(scheduled(orderId, cycle1, 1999));
-        publish(approved(orderId, cycle1, 1999, "PAYMENT"));
+        // The first cycle is paid at checkout, before any billing event; the next cycles are billing events.
+        publish(approved(orderId, null, 1999, "PAYMENT"));
+        awaitStatus(orderId, "ACTIVE");
         UUID cycle2 = UUID.randomUUID();
         publish(scheduled(orderId, cycle2, 1999));
         publish(approved(orderId, cycle2, 1999, "PAYMENT"));
+        UUID cycle3 = UUID.randomUUID();
+        publish(scheduled(orderId, cycle3, 1999));
         awaitFigure(orderId, "paid", 3998);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                order(orderId).path("total").path("amount").asLong())
+                        .as("two cycles paid, one scheduled")
+                        .isEqualTo(5997));
+        publish(golden(BillingEventSkipped.class, "orderId", orderId, "billingEventId", cycle3, "amount", eur(1999)));
+        UUID cycle4 = UUID.randomUUID();
+        publish(scheduled(orderId, cycle4, 1999));
+        awaitFigure(orderId, "skipped", 1999);
+
         JsonNode order = order(orderId);
         assertThat(order.path("status").asString())
                 .as("an open-ended subscription never completes by itself")
                 .isEqualTo("ACTIVE");
-        assertThat(order.path("total").path("amount").asLong()).isEqualTo(3998);
+        assertThat(order.path("total").path("amount").asLong())
+                .as("two cycles paid, the skipped one gone, the next one scheduled")
+                .isEqualTo(5997);
 
         assertThat(api.post("/api/v1/orders/" + orderId + "/cancel", merchant, null)
                         .statusCode())

@@ -1,6 +1,6 @@
 package io.billstream.order.order;
 
-import static io.billstream.order.GoldenEvents.golden;
+import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.billstream.order;
+package io.billstream.platform.test;
 
 import io.billstream.events.EventCatalog;
 import io.billstream.events.EventJson;
@@ -6,8 +6,8 @@ import io.billstream.events.EventSamples;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Events of other services built from their producers' golden samples, with the fields a test needs changed: what
- * order-service consumes has the shape billing-service publishes. A null value removes an optional field.
+ * Events of other services built from their producers' golden samples, with the fields a test needs changed, so that
+ * what a consumer test feeds a service has the shape its producer publishes. A null value removes an optional field.
  */
 public final class GoldenEvents {
 

@@ -1,0 +1,62 @@
+package io.billstream.billing.billingevent;
+
+import io.billstream.events.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BillingEventRepository {
+
+    private final JdbcClient jdbc;
+
+    BillingEventRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID merchantId, BillingEvent event) {
+        jdbc.sql("""
+                        INSERT INTO billing_event (id, merchant_id, order_id, number, amount, currency, scheduled_at,
+                                                   status, attempts, created_at)
+                        VALUES (:id, :merchantId, :orderId, :number, :amount, :currency, :scheduledAt, :status,
+                                :attempts, :createdAt)""")
+                .param("id", event.id())
+                .param("merchantId", merchantId)
+                .param("orderId", event.orderId())
+                .param("number", event.number())
+                .param("amount", event.amount().amount())
+                .param("currency", event.amount().currency().getCurrencyCode())
+                .param("scheduledAt", Timestamp.from(event.scheduledAt()))
+                .param("status", event.status().name())
+                .param("attempts", event.attempts())
+                .param("createdAt", Timestamp.from(event.createdAt()))
+                .update();
+    }
+
+    /** The order's billing events in the order they are collected. */
+    List<BillingEvent> of(UUID orderId) {
+        return jdbc.sql("""
+                        SELECT * FROM billing_event WHERE order_id = :orderId
+                        ORDER BY scheduled_at, number NULLS LAST, created_at, id""")
+                .param("orderId", orderId)
+                .query(BillingEventRepository::event)
+                .list();
+    }
+
+    private static BillingEvent event(ResultSet row, int number) throws SQLException {
+        return new BillingEvent(
+                row.getObject("id", UUID.class),
+                row.getObject("order_id", UUID.class),
+                row.getObject("number", Integer.class),
+                Money.of(row.getLong("amount"), row.getString("currency")),
+                row.getTimestamp("scheduled_at").toInstant(),
+                BillingEventStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"),
+                row.getObject("merged_into", UUID.class),
+                row.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,19 @@
+package io.billstream.billing.billingevent;
+
+import io.billstream.events.Money;
+import io.billstream.events.order.FirstAction;
+import io.billstream.events.order.OrderStatus;
+import io.billstream.events.order.PaymentPlan;
+import io.billstream.events.order.PurchaseType;
+import java.util.UUID;
+
+/** What billing-service knows of an order, from order-service's events. */
+record OrderCopy(
+        UUID id,
+        UUID merchantId,
+        UUID customerId,
+        PurchaseType purchaseType,
+        Money total,
+        PaymentPlan plan,
+        FirstAction firstAction,
+        OrderStatus status) {}

@@ -1,0 +1,13 @@
+package io.billstream.billing.billingevent;
+
+import io.billstream.platform.web.ProblemException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+
+/** Also the answer for another merchant's order: its existence is not revealed. */
+class OrderNotFound extends ProblemException {
+
+    OrderNotFound(UUID id) {
+        super(HttpStatus.NOT_FOUND, "Order not found", "There is no order " + id + ".");
+    }
+}

@@ -1,0 +1,58 @@
+package io.billstream.billing.billingevent.web;
+
+import io.billstream.billing.billingevent.BillingEvent;
+import io.billstream.billing.billingevent.BillingEvents;
+import io.billstream.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/orders/{id}/billing-events")
+class BillingEventController {
+
+    private final BillingEvents billingEvents;
+
+    BillingEventController(BillingEvents billingEvents) {
+        this.billingEvents = billingEvents;
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "The order's billing events in the order they are collected",
+            description = "Ids, dates, amounts, statuses, attempts and merge links, like the Scheduled Payments view.")
+    List<BillingEvent> list(@PathVariable UUID id, Caller caller) {
+        return billingEvents.of(caller.requireMerchant(), id);
+    }
+
+    /** A billing event of a METERED order; the amount in minor units of the order's currency. */
+    record NewBillingEvent(
+            @Schema(example = "8400") long amount,
+
+            @Schema(description = "when to collect it; at once when absent")
+            Instant scheduledAt) {}
+
+    @PostMapping
+    @Operation(
+            summary = "Schedule a billing event of a METERED order",
+            description = "Publishes BillingEventScheduled. Accepts Idempotency-Key. Refused with 409 for other"
+                    + " purchase types, whose schedule follows from their plan, and for final orders.")
+    ResponseEntity<BillingEvent> create(
+            @PathVariable UUID id, @Valid @RequestBody NewBillingEvent request, Caller caller) {
+        BillingEvent event =
+                billingEvents.create(caller.requireMerchant(), id, request.amount(), request.scheduledAt());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + id + "/billing-events/" + event.id()))
+                .body(event);
+    }
+}

@@ -1,0 +1,2 @@
+/** The merchant's API of billing events. */
+package io.billstream.billing.billingevent.web;

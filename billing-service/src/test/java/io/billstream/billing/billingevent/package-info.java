@@ -1,0 +1,2 @@
+/** Tests of billing events and their schedules. */
+package io.billstream.billing.billingevent;

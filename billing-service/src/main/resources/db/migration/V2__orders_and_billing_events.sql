@@ -18,7 +18,9 @@ CREATE TABLE order_copy (
     first_action    VARCHAR(30)              NOT NULL,
     status          VARCHAR(20)              NOT NULL,
     orders_sequence BIGINT                   NOT NULL,
-    created_at      TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- A subscription's cycle 1 date, from its activation: cycle n falls n - 1 intervals after it.
+    cycles_from     TIMESTAMP WITH TIME ZONE
 );
 
 CREATE INDEX ix_order_copy_merchant ON order_copy (merchant_id, id);

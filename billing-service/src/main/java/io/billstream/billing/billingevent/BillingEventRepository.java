@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,36 @@ class BillingEventRepository {
                 .param("status", event.status().name())
                 .param("attempts", event.attempts())
                 .param("createdAt", Timestamp.from(event.createdAt()))
+                .update();
+    }
+
+    Optional<BillingEvent> find(UUID merchantId, UUID id) {
+        return jdbc.sql("SELECT * FROM billing_event WHERE merchant_id = :merchantId AND id = :id")
+                .param("merchantId", merchantId)
+                .param("id", id)
+                .query(BillingEventRepository::event)
+                .optional();
+    }
+
+    /** The merchant's billing event, locked until the transaction ends. */
+    Optional<BillingEvent> findForUpdate(UUID merchantId, UUID id) {
+        return jdbc.sql("SELECT * FROM billing_event WHERE merchant_id = :merchantId AND id = :id FOR UPDATE")
+                .param("merchantId", merchantId)
+                .param("id", id)
+                .query(BillingEventRepository::event)
+                .optional();
+    }
+
+    void update(BillingEvent event) {
+        jdbc.sql("""
+                        UPDATE billing_event SET amount = :amount, scheduled_at = :scheduledAt, status = :status,
+                                                 merged_into = :mergedInto
+                        WHERE id = :id""")
+                .param("id", event.id())
+                .param("amount", event.amount().amount())
+                .param("scheduledAt", Timestamp.from(event.scheduledAt()))
+                .param("status", event.status().name())
+                .param("mergedInto", event.mergedInto())
                 .update();
     }
 

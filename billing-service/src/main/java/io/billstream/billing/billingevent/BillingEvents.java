@@ -61,6 +61,20 @@ public class BillingEvents {
 
     /** Adds one SCHEDULED billing event to the order's schedule and publishes it. */
     BillingEvent schedule(OrderCopy order, Integer number, long amount, Instant scheduledAt) {
+        BillingEvent event = insert(order, number, amount, scheduledAt);
+        events.publish(
+                order.merchantId(),
+                new BillingEventScheduled(
+                        order.id(), event.id(), event.amount(), scheduledAt, number, null, event.createdAt()));
+        return event;
+    }
+
+    /** The SCHEDULED billing event that replaces merged ones; BillingEventMerged announces it. */
+    BillingEvent replacement(OrderCopy order, long amount, Instant scheduledAt) {
+        return insert(order, null, amount, scheduledAt);
+    }
+
+    private BillingEvent insert(OrderCopy order, Integer number, long amount, Instant scheduledAt) {
         BillingEvent event = new BillingEvent(
                 UUID.randomUUID(),
                 order.id(),
@@ -72,10 +86,6 @@ public class BillingEvents {
                 null,
                 clock.instant());
         billingEvents.insert(order.merchantId(), event);
-        events.publish(
-                order.merchantId(),
-                new BillingEventScheduled(
-                        order.id(), event.id(), event.amount(), scheduledAt, number, null, event.createdAt()));
         return event;
     }
 }

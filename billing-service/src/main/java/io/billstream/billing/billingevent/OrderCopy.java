@@ -5,9 +5,14 @@ import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
+import java.time.Instant;
 import java.util.UUID;
 
-/** What billing-service knows of an order, from order-service's events. */
+/**
+ * What billing-service knows of an order, from order-service's events.
+ *
+ * @param cyclesFrom a subscription's cycle 1 date, set when it became ACTIVE; cycle n falls n - 1 intervals after it
+ */
 record OrderCopy(
         UUID id,
         UUID merchantId,
@@ -16,4 +21,5 @@ record OrderCopy(
         Money total,
         PaymentPlan plan,
         FirstAction firstAction,
-        OrderStatus status) {}
+        OrderStatus status,
+        Instant cyclesFrom) {}

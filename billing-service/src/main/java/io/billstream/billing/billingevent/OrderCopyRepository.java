@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +64,17 @@ class OrderCopyRepository {
                 .update();
     }
 
+    void cyclesFrom(UUID orderId, Instant cycleOne) {
+        jdbc.sql("UPDATE order_copy SET cycles_from = :at WHERE id = :id")
+                .param("id", orderId)
+                .param("at", Timestamp.from(cycleOne))
+                .update();
+    }
+
     Optional<OrderCopy> find(UUID merchantId, UUID orderId) {
         return jdbc.sql("""
                         SELECT id, merchant_id, customer_id, purchase_type, currency, total_amount, plan::text AS plan,
-                               first_action, status
+                               first_action, status, cycles_from
                         FROM order_copy WHERE merchant_id = :merchantId AND id = :id""")
                 .param("merchantId", merchantId)
                 .param("id", orderId)
@@ -83,6 +91,9 @@ class OrderCopyRepository {
                 Money.of(row.getLong("total_amount"), row.getString("currency")),
                 EventJson.read(row.getString("plan").getBytes(StandardCharsets.UTF_8), PaymentPlan.class),
                 FirstAction.valueOf(row.getString("first_action")),
-                OrderStatus.valueOf(row.getString("status")));
+                OrderStatus.valueOf(row.getString("status")),
+                row.getTimestamp("cycles_from") == null
+                        ? null
+                        : row.getTimestamp("cycles_from").toInstant());
     }
 }

@@ -70,13 +70,23 @@ public class Schedules {
     }
 
     /**
-     * The first cycle billed by the schedule, counted from when the subscription became ACTIVE: a first payment
-     * collected cycle 1, so the schedule starts with cycle 2 an interval later; after a card registration it starts
-     * with cycle 1 at once.
+     * The first cycle billed by the schedule, counted from when the subscription became ACTIVE, which is cycle 1's
+     * date: a first payment collected cycle 1, so the schedule starts with cycle 2 an interval later; after a card
+     * registration it starts with cycle 1 at once.
      */
     private void scheduleFirstCycle(OrderCopy order, Instant activatedAt) {
+        orders.cyclesFrom(order.id(), activatedAt);
+        scheduleCycle(
+                orders.find(order.merchantId(), order.id()).orElseThrow(),
+                order.firstAction() == FirstAction.PAYMENT ? 2 : 1);
+    }
+
+    /**
+     * Schedules cycle {@code cycle} of a subscription, none once a fixed term is over: the first, and the next one
+     * after a collected or skipped cycle.
+     */
+    void scheduleCycle(OrderCopy order, int cycle) {
         PaymentPlan plan = order.plan();
-        int cycle = order.firstAction() == FirstAction.PAYMENT ? 2 : 1;
         if (plan.cycleLimit() != null && cycle > plan.cycleLimit()) {
             return;
         }
@@ -85,6 +95,6 @@ public class Schedules {
                 order,
                 cycle,
                 plan.amountPerCycle().amount(),
-                Schedule.after(activatedAt, zone, plan.interval(), cycle - 1));
+                Schedule.after(order.cyclesFrom(), zone, plan.interval(), cycle - 1));
     }
 }

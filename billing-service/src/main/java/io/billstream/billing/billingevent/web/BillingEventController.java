@@ -1,7 +1,9 @@
 package io.billstream.billing.billingevent.web;
 
 import io.billstream.billing.billingevent.BillingEvent;
+import io.billstream.billing.billingevent.BillingEventActions;
 import io.billstream.billing.billingevent.BillingEvents;
+import io.billstream.billing.billingevent.MergeDate;
 import io.billstream.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BillingEventController {
 
     private final BillingEvents billingEvents;
+    private final BillingEventActions actions;
 
-    BillingEventController(BillingEvents billingEvents) {
+    BillingEventController(BillingEvents billingEvents, BillingEventActions actions) {
         this.billingEvents = billingEvents;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -42,6 +46,35 @@ class BillingEventController {
 
             @Schema(description = "when to collect it; at once when absent")
             Instant scheduledAt) {}
+
+    /** Which events to merge, the new amount (their sum when absent) and when to collect the new event. */
+    record Merge(
+            List<UUID> billingEventIds,
+
+            @Schema(example = "19998", description = "minor units; the sum of the merged events when absent")
+            Long amount,
+
+            @Schema(description = "FIRST_EVENT when absent") MergeDate date,
+
+            @Schema(description = "only with the date LATER")
+            Instant scheduledAt) {}
+
+    @PostMapping("/merge")
+    @Operation(
+            summary = "Merge two or more SCHEDULED or declined billing events of the order into one",
+            description = "Each becomes MERGED; one new SCHEDULED event replaces them. Publishes BillingEventMerged."
+                    + " Accepts Idempotency-Key. Refused with 409 and the current status if any is in another status.")
+    ResponseEntity<BillingEvent> merge(@PathVariable UUID id, @RequestBody Merge request, Caller caller) {
+        BillingEvent event = actions.merge(
+                caller.requireMerchant(),
+                id,
+                request.billingEventIds(),
+                request.amount(),
+                request.date(),
+                request.scheduledAt());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + id + "/billing-events/" + event.id()))
+                .body(event);
+    }
 
     @PostMapping
     @Operation(

@@ -1,0 +1,208 @@
+package io.billstream.billing.billingevent;
+
+import io.billstream.events.Money;
+import io.billstream.events.billing.BillingEventMerged;
+import io.billstream.events.billing.BillingEventRescheduled;
+import io.billstream.events.billing.BillingEventSkipped;
+import io.billstream.events.order.PurchaseType;
+import io.billstream.platform.outbox.EventPublisher;
+import io.billstream.platform.web.InvalidRequest;
+import io.billstream.platform.web.InvalidRequest.FieldError;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The merchant's skip, reschedule and merge, each checked against the billing event's status before anything
+ * changes, each under the order's lock so that two actions on one order run one after the other, and each published.
+ */
+@Service
+public class BillingEventActions {
+
+    private static final long MAX_AMOUNT = 1_000_000_000_000L;
+
+    private final BillingEventRepository billingEvents;
+    private final OrderCopyRepository orders;
+    private final BillingEvents schedule;
+    private final Schedules schedules;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    BillingEventActions(
+            BillingEventRepository billingEvents,
+            OrderCopyRepository orders,
+            BillingEvents schedule,
+            Schedules schedules,
+            EventPublisher events,
+            Clock clock) {
+        this.billingEvents = billingEvents;
+        this.orders = orders;
+        this.schedule = schedule;
+        this.schedules = schedules;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Skips the event: it will not be collected; a subscription goes on with its next cycle. */
+    @Transactional
+    public BillingEvent skip(UUID merchantId, UUID id) {
+        BillingEvent event = locked(merchantId, id);
+        BillingEventAction.SKIP.check(event);
+        BillingEvent skipped = withStatus(event, BillingEventStatus.SKIPPED, null);
+        billingEvents.update(skipped);
+        events.publish(merchantId, new BillingEventSkipped(event.orderId(), id, event.amount(), clock.instant()));
+        OrderCopy order = orders.find(merchantId, event.orderId()).orElseThrow();
+        if (order.purchaseType() == PurchaseType.SUBSCRIPTION && event.number() != null) {
+            schedules.scheduleCycle(order, event.number() + 1);
+        }
+        return skipped;
+    }
+
+    /** A new date, a new amount, or both; the event is SCHEDULED again. An amount of 0 is refused: skip instead. */
+    @Transactional
+    public BillingEvent reschedule(UUID merchantId, UUID id, Long amount, Instant scheduledAt) {
+        List<FieldError> errors = new ArrayList<>();
+        if (amount == null && scheduledAt == null) {
+            errors.add(new FieldError("amount", "give a new amount, a new scheduledAt, or both"));
+        }
+        checkAmount(amount, errors);
+        checkFuture(scheduledAt, "scheduledAt", errors);
+        refuse(errors);
+        BillingEvent event = locked(merchantId, id);
+        BillingEventAction.RESCHEDULE.check(event);
+        BillingEvent rescheduled = new BillingEvent(
+                event.id(),
+                event.orderId(),
+                event.number(),
+                amount == null
+                        ? event.amount()
+                        : new Money(amount, event.amount().currency()),
+                scheduledAt == null ? event.scheduledAt() : scheduledAt,
+                BillingEventStatus.SCHEDULED,
+                event.attempts(),
+                null,
+                event.createdAt());
+        billingEvents.update(rescheduled);
+        events.publish(
+                merchantId,
+                new BillingEventRescheduled(
+                        event.orderId(),
+                        id,
+                        event.amount(),
+                        rescheduled.amount(),
+                        event.scheduledAt(),
+                        rescheduled.scheduledAt(),
+                        clock.instant()));
+        return rescheduled;
+    }
+
+    /**
+     * Replaces two or more events of the order with one new SCHEDULED event: their sum unless another amount is given,
+     * collected at the first merged event's date, at once, or at a later date.
+     */
+    @Transactional
+    public BillingEvent merge(
+            UUID merchantId, UUID orderId, List<UUID> ids, Long amount, MergeDate when, Instant scheduledAt) {
+        List<FieldError> errors = new ArrayList<>();
+        LinkedHashSet<UUID> distinct = new LinkedHashSet<>(ids == null ? List.of() : ids);
+        if (distinct.size() < 2) {
+            errors.add(new FieldError("billingEventIds", "name two or more different billing events"));
+        }
+        checkAmount(amount, errors);
+        if (when == MergeDate.LATER) {
+            if (scheduledAt == null) {
+                errors.add(new FieldError("scheduledAt", "is required when the date is LATER"));
+            }
+            checkFuture(scheduledAt, "scheduledAt", errors);
+        } else if (scheduledAt != null) {
+            errors.add(new FieldError("scheduledAt", "is only for the date LATER"));
+        }
+        refuse(errors);
+        OrderCopy order = orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        orders.lockSequence(orderId);
+        List<BillingEvent> merged = new ArrayList<>();
+        for (UUID id : distinct) {
+            // Another order's event is as unknown here as one that does not exist.
+            BillingEvent event = billingEvents
+                    .findForUpdate(merchantId, id)
+                    .filter(found -> found.orderId().equals(orderId))
+                    .orElseThrow(() -> new BillingEventNotFound(id));
+            BillingEventAction.MERGE.check(event);
+            merged.add(event);
+        }
+        long sum = merged.stream().mapToLong(e -> e.amount().amount()).sum();
+        Instant now = clock.instant();
+        Instant date = switch (when == null ? MergeDate.FIRST_EVENT : when) {
+            case FIRST_EVENT ->
+                merged.stream()
+                        .map(BillingEvent::scheduledAt)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
+            case NOW -> now;
+            case LATER -> scheduledAt;
+        };
+        BillingEvent replacement = schedule.replacement(order, amount == null ? sum : amount, date);
+        for (BillingEvent event : merged) {
+            billingEvents.update(withStatus(event, BillingEventStatus.MERGED, replacement.id()));
+        }
+        events.publish(
+                merchantId,
+                new BillingEventMerged(
+                        orderId,
+                        merged.stream().map(BillingEvent::id).toList(),
+                        replacement.id(),
+                        replacement.amount(),
+                        date,
+                        now));
+        return replacement;
+    }
+
+    /**
+     * The merchant's billing event, locked after its order: every change of an order's schedule locks the order first,
+     * so that two of them never wait for each other.
+     */
+    private BillingEvent locked(UUID merchantId, UUID id) {
+        BillingEvent event = billingEvents.find(merchantId, id).orElseThrow(() -> new BillingEventNotFound(id));
+        orders.lockSequence(event.orderId());
+        return billingEvents.findForUpdate(merchantId, id).orElseThrow();
+    }
+
+    private static BillingEvent withStatus(BillingEvent event, BillingEventStatus status, UUID mergedInto) {
+        return new BillingEvent(
+                event.id(),
+                event.orderId(),
+                event.number(),
+                event.amount(),
+                event.scheduledAt(),
+                status,
+                event.attempts(),
+                mergedInto,
+                event.createdAt());
+    }
+
+    private static void checkAmount(Long amount, List<FieldError> errors) {
+        if (amount != null && amount == 0) {
+            errors.add(new FieldError("amount", "must not be 0: skip the billing event instead"));
+        } else if (amount != null && (amount < 0 || amount > MAX_AMOUNT)) {
+            errors.add(new FieldError("amount", "must be 1 to " + MAX_AMOUNT + " minor units"));
+        }
+    }
+
+    private void checkFuture(Instant at, String field, List<FieldError> errors) {
+        if (at != null && at.isBefore(clock.instant())) {
+            errors.add(new FieldError(field, "must not be in the past"));
+        }
+    }
+
+    private static void refuse(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.billstream.billing.billingevent.web;
+
+import io.billstream.billing.billingevent.BillingEvent;
+import io.billstream.billing.billingevent.BillingEventActions;
+import io.billstream.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/billing-events/{id}")
+class BillingEventActionController {
+
+    private final BillingEventActions actions;
+
+    BillingEventActionController(BillingEventActions actions) {
+        this.actions = actions;
+    }
+
+    @PostMapping("/skip")
+    @Operation(
+            summary = "Skip a SCHEDULED or declined billing event",
+            description = "Its amount leaves the order's total; a subscription schedules its next cycle. Publishes"
+                    + " BillingEventSkipped. Refused with 409 and the current status from any other status.")
+    BillingEvent skip(@PathVariable UUID id, Caller caller) {
+        return actions.skip(caller.requireMerchant(), id);
+    }
+
+    /** A new amount in minor units, a new date, or both. */
+    record Reschedule(
+            @Schema(example = "12999", description = "minor units; 0 is refused, skip instead")
+            Long amount,
+
+            Instant scheduledAt) {}
+
+    @PostMapping("/reschedule")
+    @Operation(
+            summary = "Give a SCHEDULED or declined billing event a new date, amount or both",
+            description = "It becomes SCHEDULED. Publishes BillingEventRescheduled. Refused with 409 and the current"
+                    + " status from any other status.")
+    BillingEvent reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedule request, Caller caller) {
+        return actions.reschedule(caller.requireMerchant(), id, request.amount(), request.scheduledAt());
+    }
+}

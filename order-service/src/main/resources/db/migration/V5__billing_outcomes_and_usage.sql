@@ -17,6 +17,15 @@ CREATE TABLE order_billing_event (
     PRIMARY KEY (order_id, billing_event_id)
 );
 
+-- The payments, refunds and credits counted in the figures, by their own ids: one published twice, under two event
+-- ids, is counted once.
+CREATE TABLE order_money_movement (
+    order_id UUID        NOT NULL REFERENCES orders (id),
+    id       UUID        NOT NULL,
+    kind     VARCHAR(20) NOT NULL,
+    PRIMARY KEY (order_id, id)
+);
+
 -- Usage reported against METERED orders; a billing event that bills it marks it invoiced.
 CREATE TABLE usage_record (
     id               UUID PRIMARY KEY,

@@ -8,6 +8,7 @@ import static io.billstream.events.order.OrderStatus.SUSPENDED;
 
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.billing.PaymentRecovered;
 import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Which step of the status table an order takes after a billing event changed what order-service knows of it. The
  * first payment moves a preliminary order; after that the status follows from the state: the declined billing events
- * (any declined for good: SUSPENDED; only soft declines still being retried: FAILED; none: ACTIVE) and the money
+ * (any declined for good: SUSPENDED; only soft declines still being retried: FAILED; none: ACTIVE, for a SUSPENDED
+ * order only once what was declined is collected) and the money
  * collected (more than an instalment order's value: REVIEW; everything, with nothing left open: COMPLETE).
  */
 final class BillingSteps {
@@ -53,7 +55,7 @@ final class BillingSteps {
      * The next step a live order takes to reflect its billing events and figures; empty once its status says it all.
      * Each step changes the status, so applying steps until this is empty ends.
      */
-    static Optional<OrderTransition> settle(Order order, List<BillingEventCopy> events) {
+    static Optional<OrderTransition> settle(Order order, List<BillingEventCopy> events, Object cause) {
         OrderStatus status = order.status();
         if (status != ACTIVE && status != FAILED && status != SUSPENDED) {
             return Optional.empty();
@@ -70,6 +72,11 @@ final class BillingSteps {
         }
         if (beingRetried) {
             return status == ACTIVE ? Optional.of(OrderTransition.BILLING_EVENT_SOFT_DECLINED) : Optional.empty();
+        }
+        if (status == SUSPENDED && !(cause instanceof PaymentApproved || cause instanceof PaymentRecovered)) {
+            // Suspended orders need a new card: only collecting what was declined lifts the suspension, not moving or
+            // skipping it (the card update of issue 5 collects on the new card).
+            return Optional.empty();
         }
         if (status != ACTIVE) {
             return Optional.of(OrderTransition.DECLINES_COLLECTED);

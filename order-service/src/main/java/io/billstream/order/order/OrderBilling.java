@@ -102,6 +102,8 @@ public class OrderBilling {
             case BillingEventSkipped e -> {
                 long amount = amountOf(order, e.amount());
                 billingEvents.save(orderId, new BillingEventCopy(e.billingEventId(), amount, Status.SKIPPED, false));
+                // What the skipped event was to invoice is open again, for the next event that bills usage.
+                usage.release(orderId, e.billingEventId());
                 figures = figures.withTotal(figures.total() - amount).withSkipped(figures.skipped() + amount);
             }
             case BillingEventMerged e -> {
@@ -115,6 +117,7 @@ public class OrderBilling {
                 long amount = amountOf(order, e.amount());
                 billingEvents.save(
                         orderId, new BillingEventCopy(e.newBillingEventId(), amount, Status.SCHEDULED, false));
+                usage.moveTo(orderId, e.mergedBillingEventIds(), e.newBillingEventId());
                 figures = figures.withTotal(figures.total() + amount - merged);
             }
             case PaymentApproved e -> {
@@ -126,7 +129,7 @@ public class OrderBilling {
                             .orElse(Status.SCHEDULED);
                     collected(order, e.billingEventId(), amount, was.declined() ? Status.RECOVERED : Status.COMPLETED);
                 }
-                if (e.transactionType().collectsMoney()) {
+                if (e.transactionType().collectsMoney() && orders.firstCount(orderId, e.transactionId(), "PAYMENT")) {
                     figures = figures.withPaid(figures.paid() + amount);
                 }
             }
@@ -148,8 +151,16 @@ public class OrderBilling {
                         .find(orderId, e.billingEventId())
                         .ifPresent(copy -> billingEvents.save(
                                 orderId, new BillingEventCopy(copy.id(), copy.amount(), copy.status(), true)));
-            case RefundIssued e -> figures = figures.withRefunded(figures.refunded() + amountOf(order, e.amount()));
-            case CreditIssued e -> figures = figures.withCredited(figures.credited() + amountOf(order, e.amount()));
+            case RefundIssued e -> {
+                if (orders.firstCount(orderId, e.refundId(), "REFUND")) {
+                    figures = figures.withRefunded(figures.refunded() + amountOf(order, e.amount()));
+                }
+            }
+            case CreditIssued e -> {
+                if (orders.firstCount(orderId, e.creditId(), "CREDIT")) {
+                    figures = figures.withCredited(figures.credited() + amountOf(order, e.amount()));
+                }
+            }
             default -> {
                 // Other events of the topic (retries, newer types) change nothing order-service keeps.
             }
@@ -186,7 +197,7 @@ public class OrderBilling {
             order = lifecycle.take(merchantId, order, first.get(), Actor.SYSTEM, reason);
         }
         for (int step = 0; step < MAX_STEPS; step++) {
-            Optional<OrderTransition> next = BillingSteps.settle(order, billingEvents.of(orderId));
+            Optional<OrderTransition> next = BillingSteps.settle(order, billingEvents.of(orderId), event);
             if (next.isEmpty()) {
                 return;
             }

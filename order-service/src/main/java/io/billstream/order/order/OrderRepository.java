@@ -115,6 +115,21 @@ class OrderRepository {
                 .optional();
     }
 
+    /**
+     * Records that the payment, refund or credit {@code id} is counted in the order's figures; false when it was
+     * counted before, so that one published twice counts once.
+     */
+    boolean firstCount(UUID orderId, UUID id, String kind) {
+        return jdbc.sql("""
+                                INSERT INTO order_money_movement (id, order_id, kind) VALUES (:id, :orderId, :kind)
+                                ON CONFLICT (order_id, id) DO NOTHING""")
+                        .param("id", id)
+                        .param("orderId", orderId)
+                        .param("kind", kind)
+                        .update()
+                == 1;
+    }
+
     /** Stores the total and figures that billing event {@code sequence} of the order left. */
     void billingApplied(UUID id, long sequence, OrderAmounts amounts) {
         jdbc.sql("""

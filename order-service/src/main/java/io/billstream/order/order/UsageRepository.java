@@ -53,6 +53,25 @@ class UsageRepository {
                 .update();
     }
 
+    /** Makes what {@code billingEventId} was to invoice uninvoiced again: the event was skipped. */
+    void release(UUID orderId, UUID billingEventId) {
+        jdbc.sql("UPDATE usage_record SET billing_event_id = NULL WHERE order_id = :orderId AND billing_event_id = :id")
+                .param("orderId", orderId)
+                .param("id", billingEventId)
+                .update();
+    }
+
+    /** Moves what merged billing events were to invoice to the event that replaces them. */
+    void moveTo(UUID orderId, Collection<UUID> merged, UUID replacement) {
+        jdbc.sql("""
+                        UPDATE usage_record SET billing_event_id = :replacement
+                        WHERE order_id = :orderId AND billing_event_id IN (:merged)""")
+                .param("orderId", orderId)
+                .param("merged", merged)
+                .param("replacement", replacement)
+                .update();
+    }
+
     /** Newest day first; {@code invoiced} null for all. */
     List<UsageRecord> of(UUID orderId, String currency, Boolean invoiced, int page, int size) {
         return jdbc.sql("SELECT * FROM usage_record WHERE " + where(invoiced)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billstream.events.EventSamples;
 import io.billstream.events.Money;
+import io.billstream.events.billing.BillingEventRescheduled;
 import io.billstream.events.billing.BillingEventSkipped;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
@@ -56,65 +57,69 @@ class BillingStepsTest {
     @Test
     void aSoftDeclineBeingRetriedFailsAnActiveOrderAndADeclineForGoodSuspendsIt() {
         Order active = order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 30000, 10000, null);
-        assertThat(BillingSteps.settle(active, List.of(event(Status.SOFT_DECLINED, false))))
+        assertThat(settle(active, List.of(event(Status.SOFT_DECLINED, false))))
                 .hasValue(OrderTransition.BILLING_EVENT_SOFT_DECLINED);
-        assertThat(BillingSteps.settle(active, List.of(event(Status.SOFT_DECLINED, true))))
+        assertThat(settle(active, List.of(event(Status.SOFT_DECLINED, true))))
                 .hasValue(OrderTransition.RETRIES_EXHAUSTED);
-        assertThat(BillingSteps.settle(
-                        active, List.of(event(Status.SOFT_DECLINED, true), event(Status.HARD_DECLINED, false))))
+        assertThat(settle(active, List.of(event(Status.SOFT_DECLINED, true), event(Status.HARD_DECLINED, false))))
                 .hasValue(OrderTransition.BILLING_EVENT_HARD_DECLINED);
 
         Order failed = order(PurchaseType.INSTALMENT, OrderStatus.FAILED, 30000, 10000, null);
-        assertThat(BillingSteps.settle(failed, List.of(event(Status.SOFT_DECLINED, false))))
-                .isEmpty();
-        assertThat(BillingSteps.settle(failed, List.of(event(Status.HARD_DECLINED, false))))
+        assertThat(settle(failed, List.of(event(Status.SOFT_DECLINED, false)))).isEmpty();
+        assertThat(settle(failed, List.of(event(Status.HARD_DECLINED, false))))
                 .hasValue(OrderTransition.BILLING_EVENT_HARD_DECLINED);
     }
 
     @Test
-    void aSuspendedOrderReturnsToActiveOnlyWhenNothingDeclinedIsLeft() {
+    void aSuspendedOrderReturnsToActiveOnlyWhenWhatWasDeclinedIsCollected() {
         Order suspended = order(PurchaseType.INSTALMENT, OrderStatus.SUSPENDED, 30000, 10000, null);
-        assertThat(BillingSteps.settle(suspended, List.of(event(Status.SOFT_DECLINED, false))))
+        List<BillingEventCopy> movedAway = List.of(event(Status.SCHEDULED, false));
+        assertThat(BillingSteps.settle(suspended, movedAway, EventSamples.read(BillingEventRescheduled.class)))
+                .as("a declined event moved to a later date still waits for a new card")
+                .isEmpty();
+        assertThat(BillingSteps.settle(suspended, movedAway, EventSamples.read(BillingEventSkipped.class)))
+                .isEmpty();
+        Order failed = order(PurchaseType.INSTALMENT, OrderStatus.FAILED, 30000, 10000, null);
+        assertThat(BillingSteps.settle(failed, movedAway, EventSamples.read(BillingEventRescheduled.class)))
+                .as("a failed order is active again once nothing declined is left")
+                .hasValue(OrderTransition.DECLINES_COLLECTED);
+        assertThat(settle(suspended, List.of(event(Status.SOFT_DECLINED, false))))
                 .as("a soft decline alone does not lift a suspension")
                 .isEmpty();
-        assertThat(BillingSteps.settle(
-                        suspended, List.of(event(Status.RECOVERED, false), event(Status.SCHEDULED, false))))
+        assertThat(settle(suspended, List.of(event(Status.RECOVERED, false), event(Status.SCHEDULED, false))))
                 .hasValue(OrderTransition.DECLINES_COLLECTED);
     }
 
     @Test
     void anActiveOrderCompletesWhenEverythingIsCollectedAndNothingIsOpen() {
         List<BillingEventCopy> collected = List.of(event(Status.COMPLETED, false), event(Status.SKIPPED, false));
-        assertThat(BillingSteps.settle(
-                        order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 20000, 20000, null), collected))
+        assertThat(settle(order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 20000, 20000, null), collected))
                 .hasValue(OrderTransition.EVERYTHING_COLLECTED);
-        assertThat(BillingSteps.settle(
+        assertThat(settle(
                         order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 20000, 20000, null),
                         List.of(event(Status.COMPLETED, false), event(Status.SCHEDULED, false))))
                 .as("an event still scheduled")
                 .isEmpty();
-        assertThat(BillingSteps.settle(
-                        order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 20000, 10000, null), collected))
+        assertThat(settle(order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 20000, 10000, null), collected))
                 .isEmpty();
-        assertThat(BillingSteps.settle(order(PurchaseType.SINGLE, OrderStatus.ACTIVE, 4999, 4999, null), List.of()))
+        assertThat(settle(order(PurchaseType.SINGLE, OrderStatus.ACTIVE, 4999, 4999, null), List.of()))
                 .hasValue(OrderTransition.EVERYTHING_COLLECTED);
-        assertThat(BillingSteps.settle(order(PurchaseType.SUBSCRIPTION, OrderStatus.ACTIVE, 3998, 3998, 2), collected))
+        assertThat(settle(order(PurchaseType.SUBSCRIPTION, OrderStatus.ACTIVE, 3998, 3998, 2), collected))
                 .hasValue(OrderTransition.EVERYTHING_COLLECTED);
-        assertThat(BillingSteps.settle(
-                        order(PurchaseType.SUBSCRIPTION, OrderStatus.ACTIVE, 3998, 3998, null), collected))
+        assertThat(settle(order(PurchaseType.SUBSCRIPTION, OrderStatus.ACTIVE, 3998, 3998, null), collected))
                 .as("an open-ended subscription")
                 .isEmpty();
-        assertThat(BillingSteps.settle(order(PurchaseType.METERED, OrderStatus.ACTIVE, 3998, 3998, null), collected))
+        assertThat(settle(order(PurchaseType.METERED, OrderStatus.ACTIVE, 3998, 3998, null), collected))
                 .isEmpty();
     }
 
     @Test
     void anInstalmentOrderThatCollectedMoreThanItsValueGoesToReview() {
-        assertThat(BillingSteps.settle(
+        assertThat(settle(
                         order(PurchaseType.INSTALMENT, OrderStatus.ACTIVE, 20000, 30000, null),
                         List.of(event(Status.SCHEDULED, false))))
                 .hasValue(OrderTransition.OVERCOLLECTED);
-        assertThat(BillingSteps.settle(order(PurchaseType.SINGLE, OrderStatus.ACTIVE, 4999, 9998, null), List.of()))
+        assertThat(settle(order(PurchaseType.SINGLE, OrderStatus.ACTIVE, 4999, 9998, null), List.of()))
                 .as("a single order paid twice completes; REVIEW is for instalments")
                 .hasValue(OrderTransition.EVERYTHING_COLLECTED);
     }
@@ -125,10 +130,8 @@ class BillingStepsTest {
             names = {"DRAFT", "PENDING", "REJECTED", "PAUSED", "REVIEW", "CANCELLED", "COMPLETE"})
     void billingNeverMovesAnOrderThatIsNotActiveFailedOrSuspended(OrderStatus status) {
         Order order = order(PurchaseType.INSTALMENT, status, 20000, 30000, null);
-        assertThat(BillingSteps.settle(order, List.of(event(Status.HARD_DECLINED, false))))
-                .isEmpty();
-        assertThat(BillingSteps.settle(order, List.of(event(Status.COMPLETED, false))))
-                .isEmpty();
+        assertThat(settle(order, List.of(event(Status.HARD_DECLINED, false)))).isEmpty();
+        assertThat(settle(order, List.of(event(Status.COMPLETED, false)))).isEmpty();
     }
 
     private static PaymentDeclined withChannel(PaymentChannel channel) {
@@ -144,6 +147,11 @@ class BillingStepsTest {
                 DECLINED.declinedAt(),
                 TransactionType.PAYMENT,
                 channel);
+    }
+
+    /** The status steps after a collection, which may lift any decline. */
+    private static java.util.Optional<OrderTransition> settle(Order order, List<BillingEventCopy> events) {
+        return BillingSteps.settle(order, events, APPROVED);
     }
 
     private static BillingEventCopy event(Status status, boolean retriesExhausted) {

@@ -8,10 +8,10 @@ import io.billstream.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,8 +72,7 @@ class BillingEventController {
                 request.amount(),
                 request.date(),
                 request.scheduledAt());
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + id + "/billing-events/" + event.id()))
-                .body(event);
+        return ResponseEntity.status(HttpStatus.CREATED).body(event);
     }
 
     @PostMapping
@@ -85,7 +84,6 @@ class BillingEventController {
             @PathVariable UUID id, @Valid @RequestBody NewBillingEvent request, Caller caller) {
         BillingEvent event =
                 billingEvents.create(caller.requireMerchant(), id, request.amount(), request.scheduledAt());
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + id + "/billing-events/" + event.id()))
-                .body(event);
+        return ResponseEntity.status(HttpStatus.CREATED).body(event);
     }
 }

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,8 +63,7 @@ class UsageController {
                         request.quantity(),
                         request.unit(),
                         request.unitPrice()));
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + id + "/usage/" + record.id()))
-                .body(record);
+        return ResponseEntity.status(HttpStatus.CREATED).body(record);
     }
 
     @GetMapping

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth2 resource server that trusts only portal-service's tokens: signature by a key of the
  * configured JWKS, an allowed algorithm, the issuer, the audience, and a present, unexpired {@code exp}. Health,
- * info, metrics and API docs stay open; everything else needs a token. Refusals are problem responses.
+ * info, metrics and API docs stay open, and the paths a service names in {@code billstream.security.open-paths};
+ * everything else needs a token. Refusals are problem responses.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -53,17 +54,25 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain internalTokenSecurity(HttpSecurity http, JwtDecoder decoder, ProblemResponses problems)
+    SecurityFilterChain internalTokenSecurity(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            ProblemResponses problems,
+            @Value("${billstream.security.open-paths:}") String[] serviceOpenPaths)
             throws Exception {
         SecurityProblems refusals = new SecurityProblems(problems);
         return http
                 // Bearer tokens, no cookies: there is no session to ride on, so CSRF protection has nothing to guard.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PATHS)
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(OPEN_PATHS).permitAll();
+                    if (serviceOpenPaths.length > 0) {
+                        // What a service serves to anyone by design, such as the sandbox processor's card fields.
+                        requests.requestMatchers(serviceOpenPaths).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(refusals)

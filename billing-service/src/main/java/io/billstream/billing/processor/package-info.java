@@ -1,0 +1,2 @@
+/** The payment processor port: charges, authorisations, captures, verifications, refunds and their outcomes. */
+package io.billstream.billing.processor;

@@ -1,0 +1,2 @@
+/** Tests of the sandbox processor. */
+package io.billstream.billing.processor.sandbox;

@@ -12,6 +12,7 @@ import java.util.UUID;
  * What billing-service knows of an order, from order-service's events.
  *
  * @param cyclesFrom a subscription's cycle 1 date, set when it became ACTIVE; cycle n falls n - 1 intervals after it
+ * @param cardId the card its billing events are charged to; absent until one is assigned
  */
 record OrderCopy(
         UUID id,
@@ -22,4 +23,5 @@ record OrderCopy(
         PaymentPlan plan,
         FirstAction firstAction,
         OrderStatus status,
-        Instant cyclesFrom) {}
+        Instant cyclesFrom,
+        UUID cardId) {}

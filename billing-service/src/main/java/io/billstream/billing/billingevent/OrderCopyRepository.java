@@ -64,6 +64,13 @@ class OrderCopyRepository {
                 .update();
     }
 
+    void assignCard(UUID orderId, UUID cardId) {
+        jdbc.sql("UPDATE order_copy SET card_id = :cardId WHERE id = :id")
+                .param("id", orderId)
+                .param("cardId", cardId)
+                .update();
+    }
+
     void cyclesFrom(UUID orderId, Instant cycleOne) {
         jdbc.sql("UPDATE order_copy SET cycles_from = :at WHERE id = :id")
                 .param("id", orderId)
@@ -74,7 +81,7 @@ class OrderCopyRepository {
     Optional<OrderCopy> find(UUID merchantId, UUID orderId) {
         return jdbc.sql("""
                         SELECT id, merchant_id, customer_id, purchase_type, currency, total_amount, plan::text AS plan,
-                               first_action, status, cycles_from
+                               first_action, status, cycles_from, card_id
                         FROM order_copy WHERE merchant_id = :merchantId AND id = :id""")
                 .param("merchantId", merchantId)
                 .param("id", orderId)
@@ -94,6 +101,7 @@ class OrderCopyRepository {
                 OrderStatus.valueOf(row.getString("status")),
                 row.getTimestamp("cycles_from") == null
                         ? null
-                        : row.getTimestamp("cycles_from").toInstant());
+                        : row.getTimestamp("cycles_from").toInstant(),
+                row.getObject("card_id", UUID.class));
     }
 }

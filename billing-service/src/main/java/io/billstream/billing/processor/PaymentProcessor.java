@@ -25,6 +25,9 @@ public interface PaymentProcessor {
     /** Sends money of an approved charge or capture back, at most what is left of it. */
     ProcessorOutcome refund(String idempotencyKey, String paymentReference, Money amount);
 
+    /** What may be shown of the card behind {@code cardToken}; empty for a token the processor does not know. */
+    Optional<CardDetails> card(String cardToken);
+
     /** The outcome of the request made under {@code idempotencyKey}; empty when the processor never received it. */
     Optional<ProcessorOutcome> outcomeOf(String idempotencyKey);
 }

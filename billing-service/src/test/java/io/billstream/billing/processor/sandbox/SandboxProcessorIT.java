@@ -70,6 +70,14 @@ class SandboxProcessorIT {
             assertThat(outcome.result()).isEqualTo(card.result());
             assertThat(outcome.code()).isEqualTo(card.code());
         }
+        boolean wrongCard = card == TestCard.INVALID_NUMBER || card == TestCard.EXPIRED;
+        assertThat(processor
+                        .verify(
+                                UUID.randomUUID().toString(),
+                                token.path("token").asString())
+                        .approved())
+                .as("a verification moves no money: declined only for what is wrong with the card itself")
+                .isEqualTo(!wrongCard);
         assertThat(jdbc.sql("SELECT count(*) FROM sandbox_card WHERE CAST(sandbox_card.* AS text) LIKE :number")
                         .param("number", "%" + card.number() + "%")
                         .query(Long.class)

@@ -1,0 +1,175 @@
+package io.billstream.billing.billingevent;
+
+import io.billstream.billing.processor.PaymentProcessor;
+import io.billstream.billing.processor.ProcessorOutcome;
+import io.billstream.billing.processor.ProcessorTimeout;
+import io.billstream.events.billing.DeclineKind;
+import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.billing.PaymentRecovered;
+import io.billstream.events.billing.TransactionType;
+import io.billstream.events.order.PurchaseType;
+import io.billstream.platform.outbox.EventPublisher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Collects due billing events: claims a batch ({@code FOR UPDATE SKIP LOCKED}, so that several instances share the
+ * work), charges the whole batch at once on virtual threads, and settles each charge in a transaction of its own with
+ * its outcome event; then the next batch, until none is due. Memory holds one batch, whatever is due.
+ */
+@Service
+public class BillingRun {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
+
+    private final BillingRunRepository run;
+    private final OrderCopyRepository orders;
+    private final Schedules schedules;
+    private final PaymentProcessor processor;
+    private final EventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final int batchSize;
+
+    BillingRun(
+            BillingRunRepository run,
+            OrderCopyRepository orders,
+            Schedules schedules,
+            PaymentProcessor processor,
+            EventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${billstream.billing-run.batch-size:200}") int batchSize) {
+        this.run = run;
+        this.orders = orders;
+        this.schedules = schedules;
+        this.processor = processor;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${billstream.billing-run.interval:10s}",
+            initialDelayString = "${billstream.billing-run.initial-delay:10s}")
+    void scheduled() {
+        int charged = collectDue();
+        if (charged > 0) {
+            log.info("Billing run charged count='{}'", charged);
+        }
+    }
+
+    /** Charges every billing event due now, batch by batch; the number of charges made. */
+    public int collectDue() {
+        int charged = 0;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (; ; ) {
+                Instant now = clock.instant();
+                List<Charge> batch = transaction.execute(status -> run.claim(now, batchSize));
+                if (batch == null || batch.isEmpty()) {
+                    return charged;
+                }
+                List<Future<?>> inFlight = batch.stream()
+                        .<Future<?>>map(charge -> threads.submit(() -> collect(charge)))
+                        .toList();
+                for (Future<?> charge : inFlight) {
+                    try {
+                        charge.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return charged;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // One charge's failure leaves its event claimed for the reconciler; the others go on.
+                        log.error("Charge failed", e.getCause());
+                    }
+                }
+                charged += batch.size();
+            }
+        }
+    }
+
+    private void collect(Charge charge) {
+        ProcessorOutcome outcome;
+        try {
+            outcome = processor.charge(charge.idempotencyKey(), charge.cardToken(), charge.amount());
+        } catch (ProcessorTimeout timeout) {
+            log.warn(
+                    "Charge outcome unknown billingEventId='{}' key='{}'",
+                    charge.billingEventId(),
+                    charge.idempotencyKey());
+            transaction.executeWithoutResult(status -> run.unknown(charge));
+            return;
+        }
+        transaction.executeWithoutResult(status -> settle(charge, outcome));
+    }
+
+    /** The transaction's outcome, the event's status and the outcome event, in one transaction. */
+    private void settle(Charge charge, ProcessorOutcome outcome) {
+        Instant now = clock.instant();
+        BillingEventStatus status = switch (outcome.result()) {
+            // An approval after an earlier attempt collects a declined event: RECOVERED.
+            case APPROVED -> charge.attempt() > 1 ? BillingEventStatus.RECOVERED : BillingEventStatus.COMPLETED;
+            case SOFT_DECLINED -> BillingEventStatus.SOFT_DECLINED;
+            case HARD_DECLINED -> BillingEventStatus.HARD_DECLINED;
+        };
+        run.settle(charge, outcome, status, now);
+        if (outcome.approved()) {
+            events.publish(
+                    charge.merchantId(),
+                    new PaymentApproved(
+                            charge.orderId(),
+                            charge.billingEventId(),
+                            charge.transactionId(),
+                            TransactionType.PAYMENT,
+                            charge.amount(),
+                            charge.attempt(),
+                            now,
+                            null));
+            if (status == BillingEventStatus.RECOVERED) {
+                events.publish(
+                        charge.merchantId(),
+                        new PaymentRecovered(
+                                charge.orderId(),
+                                charge.billingEventId(),
+                                charge.transactionId(),
+                                charge.amount(),
+                                charge.attempt(),
+                                now));
+            }
+            OrderCopy order = orders.find(charge.merchantId(), charge.orderId()).orElseThrow();
+            if (order.purchaseType() == PurchaseType.SUBSCRIPTION && charge.number() != null) {
+                schedules.scheduleCycle(order, charge.number() + 1);
+            }
+        } else {
+            events.publish(
+                    charge.merchantId(),
+                    new PaymentDeclined(
+                            charge.orderId(),
+                            charge.billingEventId(),
+                            charge.transactionId(),
+                            charge.amount(),
+                            outcome.result() == ProcessorOutcome.Result.SOFT_DECLINED
+                                    ? DeclineKind.SOFT
+                                    : DeclineKind.HARD,
+                            outcome.code(),
+                            charge.attempt(),
+                            null,
+                            now,
+                            TransactionType.PAYMENT,
+                            null));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.billstream.billing.billingevent;
+
+import io.billstream.events.Money;
+import java.util.UUID;
+
+/** One billing event claimed by the billing run: its attempt, stored with its idempotency key before the charge. */
+record Charge(
+        UUID transactionId,
+        UUID billingEventId,
+        UUID orderId,
+        UUID merchantId,
+        Integer number,
+        String cardToken,
+        Money amount,
+        int attempt,
+        String idempotencyKey) {}

@@ -1,0 +1,253 @@
+package io.billstream.billing.billingevent;
+
+import static io.billstream.platform.test.GoldenEvents.golden;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.billstream.events.EventJson;
+import io.billstream.events.EventSamples;
+import io.billstream.events.Money;
+import io.billstream.events.Topics;
+import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.events.order.BillingInterval;
+import io.billstream.events.order.OrderCreated;
+import io.billstream.events.order.OrderStatusChanged;
+import io.billstream.events.order.PaymentPlan;
+import io.billstream.platform.test.ApiClient;
+import io.billstream.platform.test.EventWriter;
+import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.TestTokens;
+import io.billstream.platform.test.TopicReader;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The billing run on real PostgreSQL and Kafka with the sandbox processor: due events of live orders with a card are
+ * charged once each, also by two runs side by side, and their outcomes recorded and published.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // The tests run the billing run themselves.
+        properties = "billstream.billing-run.initial-delay=1h")
+@RealInfrastructure
+class BillingRunIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BillingRun run;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient api;
+    private EventWriter orderService;
+    private UUID merchantId;
+    private String merchant;
+
+    @BeforeEach
+    void aMerchant() {
+        api = new ApiClient(port);
+        orderService = new EventWriter("order-service");
+        merchantId = UUID.randomUUID();
+        merchant = TestTokens.merchant(merchantId);
+        orderService.publish(
+                merchantId,
+                new MerchantSettingsChanged(
+                        merchantId,
+                        EventSamples.read(MerchantSettingsChanged.class).settings(),
+                        Instant.now()));
+    }
+
+    @AfterEach
+    void closeWriter() {
+        orderService.close();
+    }
+
+    @Test
+    void dueEventsOfAnActiveOrderAreChargedOnceAndTheRestWait() {
+        UUID orderId = activeInstalmentOrder("4242424242424242");
+
+        run.collectDue();
+        run.collectDue();
+
+        JsonNode events = json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant));
+        assertThat(events.valueStream()
+                        .map(e -> e.path("status").asString() + " "
+                                + e.path("attempts").asInt()))
+                .containsExactly("COMPLETED 1", "COMPLETED 1", "COMPLETED 1", "SCHEDULED 0");
+        assertThat(transactions(orderId, "APPROVED")).isEqualTo(3);
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.recordsOf(Topics.BILLING, orderId, 7);
+        List<PaymentApproved> approved = published.subList(4, 7).stream()
+                .map(r -> EventJson.read(r.value(), PaymentApproved.class))
+                .toList();
+        assertThat(approved).extracting(PaymentApproved::amount).containsOnly(Money.of(10000, "EUR"));
+        assertThat(approved).extracting(PaymentApproved::attempt).containsOnly(1);
+    }
+
+    @Test
+    void declinesAreRecordedAsSoftOrHardWithTheirCodes() {
+        UUID soft = activeInstalmentOrder("4000000000009953");
+        UUID hard = activeInstalmentOrder("4000000000000432");
+
+        run.collectDue();
+
+        assertThat(statuses(soft)).containsExactly("SOFT_DECLINED", "SOFT_DECLINED", "SOFT_DECLINED", "SCHEDULED");
+        assertThat(statuses(hard)).containsExactly("HARD_DECLINED", "HARD_DECLINED", "HARD_DECLINED", "SCHEDULED");
+        PaymentDeclined declined = EventJson.read(
+                TopicReader.recordsOf(Topics.BILLING, hard, 5).get(4).value(), PaymentDeclined.class);
+        assertThat(declined.kind()).hasToString("HARD");
+        assertThat(declined.code()).isEqualTo("43");
+        assertThat(declined.attempt()).isOne();
+    }
+
+    @Test
+    void aCardWhoseCheckIsDeclinedIsRefusedAndTheOrderKeepsNone() {
+        UUID orderId = UUID.randomUUID();
+        orderService.publish(merchantId, instalments(orderId));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("DRAFT"));
+
+        HttpResponse<String> refused = api.send(
+                "PUT",
+                "/api/v1/orders/" + orderId + "/card",
+                merchant,
+                "{\"token\": \"" + token("4000000000000143") + "\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).path("code").asString()).isEqualTo("14");
+        assertThat(api.get("/api/v1/orders/" + orderId + "/card", merchant).statusCode())
+                .isEqualTo(404);
+        assertThat(api.send("PUT", "/api/v1/orders/" + orderId + "/card", merchant, "{\"token\": \"tok_unknown\"}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void eventsOfSuspendedOrPausedOrdersAndOfOrdersWithoutACardWait() {
+        UUID suspended = activeInstalmentOrder("4242424242424242");
+        orderService.publish(
+                merchantId,
+                golden(OrderStatusChanged.class, "orderId", suspended, "from", "ACTIVE", "to", "SUSPENDED"));
+        UUID paused = activeInstalmentOrder("4242424242424242");
+        orderService.publish(
+                merchantId, golden(OrderStatusChanged.class, "orderId", paused, "from", "ACTIVE", "to", "PAUSED"));
+        UUID noCard = UUID.randomUUID();
+        orderService.publish(merchantId, instalments(noCard));
+        orderService.publish(merchantId, golden(OrderStatusChanged.class, "orderId", noCard));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(paused)).isEqualTo("PAUSED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(suspended)).isEqualTo("SUSPENDED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(noCard)).isEqualTo("ACTIVE"));
+
+        run.collectDue();
+
+        for (UUID order : List.of(suspended, paused, noCard)) {
+            assertThat(transactions(order, "APPROVED"))
+                    .as("charges of %s", order)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void twoRunsSideBySideChargeEachDueEventExactlyOnce() {
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            orders.add(activeInstalmentOrder("4242424242424242"));
+        }
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(run::collectDue);
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(run::collectDue);
+
+        assertThat(first.join() + second.join()).isEqualTo(120);
+        for (UUID order : orders) {
+            assertThat(transactions(order, "APPROVED")).isEqualTo(3);
+        }
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM sandbox_request r JOIN payment_transaction t
+                        ON t.idempotency_key = r.idempotency_key WHERE t.order_id IN (:orders)""").param("orders", orders).query(Long.class).single())
+                .as("charges the processor received")
+                .isEqualTo(120);
+    }
+
+    /** An instalment order of four, created 70 days ago: three instalments due. Active, with a card. */
+    private UUID activeInstalmentOrder(String cardNumber) {
+        UUID orderId = UUID.randomUUID();
+        orderService.publish(merchantId, instalments(orderId));
+        orderService.publish(merchantId, golden(OrderStatusChanged.class, "orderId", orderId));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("ACTIVE"));
+        HttpResponse<String> card = api.send(
+                "PUT", "/api/v1/orders/" + orderId + "/card", merchant, "{\"token\": \"" + token(cardNumber) + "\"}");
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
+        return orderId;
+    }
+
+    private static OrderCreated instalments(UUID orderId) {
+        return golden(
+                OrderCreated.class,
+                "orderId",
+                orderId,
+                "total",
+                Money.of(40000, "EUR"),
+                "plan",
+                new PaymentPlan(BillingInterval.MONTHLY, 4, null, null),
+                "createdAt",
+                Instant.now().minus(70, ChronoUnit.DAYS));
+    }
+
+    private String token(String number) {
+        return json(api.post(
+                        "/sandbox/v1/tokens",
+                        null,
+                        "{\"number\": \"%s\", \"expiryMonth\": 12, \"expiryYear\": %d, \"cvc\": \"123\"}"
+                                .formatted(number, YearMonth.now().getYear() + 2)))
+                .path("token")
+                .asString();
+    }
+
+    private String status(UUID orderId) {
+        return jdbc.sql("SELECT status FROM order_copy WHERE id = :id")
+                .param("id", orderId)
+                .query(String.class)
+                .optional()
+                .orElse("none");
+    }
+
+    private List<String> statuses(UUID orderId) {
+        return json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
+                .valueStream()
+                .map(e -> e.path("status").asString())
+                .toList();
+    }
+
+    private long transactions(UUID orderId, String status) {
+        return jdbc.sql("SELECT count(*) FROM payment_transaction WHERE order_id = :id AND status = :status")
+                .param("id", orderId)
+                .param("status", status)
+                .query(Long.class)
+                .single();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return EventJson.mapper().readTree(response.body());
+    }
+}

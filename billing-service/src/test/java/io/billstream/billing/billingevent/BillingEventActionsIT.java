@@ -2,74 +2,35 @@ package io.billstream.billing.billingevent;
 
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventJson;
-import io.billstream.events.EventSamples;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
 import io.billstream.events.billing.BillingEventScheduled;
 import io.billstream.events.billing.BillingEventSkipped;
-import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.BillingInterval;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentPlan;
-import io.billstream.platform.test.ApiClient;
-import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The merchant's skip, reschedule and merge on real PostgreSQL and Kafka: allowed, refused, and published. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class BillingEventActionsIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
-    private EventWriter orderService;
-    private UUID merchantId;
-    private String merchant;
-
-    @BeforeEach
-    void aMerchant() {
-        api = new ApiClient(port);
-        orderService = new EventWriter("order-service");
-        merchantId = UUID.randomUUID();
-        merchant = TestTokens.merchant(merchantId);
-        orderService.publish(
-                merchantId,
-                new MerchantSettingsChanged(
-                        merchantId,
-                        EventSamples.read(MerchantSettingsChanged.class).settings(),
-                        Instant.now()));
-    }
-
-    @AfterEach
-    void closeWriter() {
-        orderService.close();
-    }
+class BillingEventActionsIT extends MerchantScenario {
 
     @Test
     void skippingReschedulingAndMergingChangeTheScheduleAndArePublished() {
@@ -199,9 +160,8 @@ class BillingEventActionsIT {
         JsonNode events = awaitBillingEvents(orderId, 2);
         JsonNode cycle3 = events.get(1);
         assertThat(cycle3.path("number").asInt()).isEqualTo(3);
-        ZoneId berlin = ZoneId.of("Europe/Berlin");
         assertThat(Instant.parse(cycle3.path("scheduledAt").asString()))
-                .isEqualTo(activatedAt.atZone(berlin).plusMonths(2).toInstant());
+                .isEqualTo(activatedAt.atZone(BERLIN).plusMonths(2).toInstant());
         api.post("/api/v1/billing-events/" + cycle3.path("id").asString() + "/skip", merchant, null);
         assertThat(json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
                         .size())
@@ -228,19 +188,7 @@ class BillingEventActionsIT {
         return orderId;
     }
 
-    private JsonNode awaitBillingEvents(UUID orderId, int count) {
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
-                                .size())
-                        .isEqualTo(count));
-        return json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant));
-    }
-
     private static List<String> ids(JsonNode events) {
         return events.valueStream().map(e -> e.path("id").asString()).toList();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

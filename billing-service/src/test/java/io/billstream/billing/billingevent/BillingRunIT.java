@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventJson;
-import io.billstream.events.EventSamples;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
-import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.BillingInterval;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentPlan;
-import io.billstream.platform.test.ApiClient;
-import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.RealInfrastructure;
-import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -30,12 +24,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -48,42 +39,13 @@ import tools.jackson.databind.JsonNode;
         // The tests run the billing run themselves.
         properties = "billstream.billing-run.initial-delay=1h")
 @RealInfrastructure
-class BillingRunIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
+class BillingRunIT extends MerchantScenario {
 
     @Autowired
     BillingRun run;
 
     @Autowired
     JdbcClient jdbc;
-
-    private ApiClient api;
-    private EventWriter orderService;
-    private UUID merchantId;
-    private String merchant;
-
-    @BeforeEach
-    void aMerchant() {
-        api = new ApiClient(port);
-        orderService = new EventWriter("order-service");
-        merchantId = UUID.randomUUID();
-        merchant = TestTokens.merchant(merchantId);
-        orderService.publish(
-                merchantId,
-                new MerchantSettingsChanged(
-                        merchantId,
-                        EventSamples.read(MerchantSettingsChanged.class).settings(),
-                        Instant.now()));
-    }
-
-    @AfterEach
-    void closeWriter() {
-        orderService.close();
-    }
 
     @Test
     void dueEventsOfAnActiveOrderAreChargedOnceAndTheRestWait() {
@@ -245,9 +207,5 @@ class BillingRunIT {
                 .param("status", status)
                 .query(Long.class)
                 .single();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

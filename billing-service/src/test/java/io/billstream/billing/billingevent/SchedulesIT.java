@@ -2,38 +2,27 @@ package io.billstream.billing.billingevent;
 
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventJson;
-import io.billstream.events.EventSamples;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.BillingEventScheduled;
-import io.billstream.events.merchant.MerchantSettings;
-import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentPlan;
-import io.billstream.platform.test.ApiClient;
-import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,35 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-class SchedulesIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
-    private EventWriter orderService;
-    private UUID merchantId;
-    private String merchant;
-
-    @BeforeEach
-    void aMerchantInBerlin() {
-        api = new ApiClient(port);
-        orderService = new EventWriter("order-service");
-        merchantId = UUID.randomUUID();
-        merchant = TestTokens.merchant(merchantId);
-        MerchantSettings settings =
-                EventSamples.read(MerchantSettingsChanged.class).settings();
-        assertThat(settings.timeZone()).isEqualTo(BERLIN.getId());
-        orderService.publish(merchantId, new MerchantSettingsChanged(merchantId, settings, Instant.now()));
-    }
-
-    @AfterEach
-    void closeWriter() {
-        orderService.close();
-    }
+class SchedulesIT extends MerchantScenario {
 
     @Test
     void anInstalmentOrderIsScheduledWholeAtCreationInTheMerchantsTimeZone() {
@@ -208,19 +169,7 @@ class SchedulesIT {
         return golden(OrderStatusChanged.class, "orderId", orderId, "changedAt", at);
     }
 
-    private JsonNode awaitBillingEvents(UUID orderId, int count) {
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
-                                .size())
-                        .isEqualTo(count));
-        return json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant));
-    }
-
     private static Instant local(String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(BERLIN).toInstant();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

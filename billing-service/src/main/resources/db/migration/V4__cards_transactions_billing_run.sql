@@ -36,4 +36,7 @@ CREATE INDEX ix_payment_transaction_order ON payment_transaction (order_id, crea
 
 -- The billing run's claim: the transaction in flight for an event, so that no other run claims it meanwhile.
 ALTER TABLE billing_event ADD COLUMN in_flight UUID;
+-- Retries of a soft decline are allowed within 30 days from here: the first soft decline, or the event's scheduled
+-- date when it was executed early and declined.
+ALTER TABLE billing_event ADD COLUMN retry_window_from TIMESTAMP WITH TIME ZONE;
 CREATE INDEX ix_billing_event_due ON billing_event (scheduled_at) WHERE status = 'SCHEDULED' AND in_flight IS NULL;

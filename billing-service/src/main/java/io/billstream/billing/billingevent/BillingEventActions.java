@@ -4,22 +4,27 @@ import io.billstream.events.Money;
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
 import io.billstream.events.billing.BillingEventSkipped;
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.outbox.EventPublisher;
 import io.billstream.platform.web.InvalidRequest;
 import io.billstream.platform.web.InvalidRequest.FieldError;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The merchant's skip, reschedule and merge, each checked against the billing event's status before anything
+ * The merchant's skip, reschedule, merge, retry and execute now, each checked against the billing event's status before anything
  * changes, each under the order's lock so that two actions on one order run one after the other, and each published.
  */
 @Service
@@ -27,11 +32,19 @@ public class BillingEventActions {
 
     private static final long MAX_AMOUNT = 1_000_000_000_000L;
 
+    /** DOMAIN.md: at most 15 retries within 30 days of the soft decline, automatic ones included. */
+    static final int MAX_RETRIES = 15;
+
+    static final Duration RETRY_WINDOW = Duration.ofDays(30);
+
     private final BillingEventRepository billingEvents;
     private final OrderCopyRepository orders;
     private final BillingEvents schedule;
     private final Schedules schedules;
     private final EventPublisher events;
+    private final BillingRunRepository charges;
+    private final BillingRun run;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     BillingEventActions(
@@ -40,13 +53,71 @@ public class BillingEventActions {
             BillingEvents schedule,
             Schedules schedules,
             EventPublisher events,
+            BillingRunRepository charges,
+            BillingRun run,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.billingEvents = billingEvents;
         this.orders = orders;
         this.schedule = schedule;
         this.schedules = schedules;
         this.events = events;
+        this.charges = charges;
+        this.run = run;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+    }
+
+    /**
+     * Collects a SCHEDULED event early; the rest of the schedule stays. Should it soft-decline, its 30 days of retries
+     * start at its scheduled date.
+     */
+    public BillingEvent executeNow(UUID merchantId, UUID id) {
+        return chargeNow(merchantId, id, BillingEventAction.EXECUTE_NOW);
+    }
+
+    /** Charges a soft-declined event again on the same card, within 15 retries and 30 days of the soft decline. */
+    public BillingEvent retry(UUID merchantId, UUID id) {
+        return chargeNow(merchantId, id, BillingEventAction.RETRY);
+    }
+
+    /**
+     * Claims the event in a transaction of its own, which stores the attempt with its idempotency key before the
+     * processor is called, then charges and settles it as the billing run does.
+     */
+    private BillingEvent chargeNow(UUID merchantId, UUID id, BillingEventAction action) {
+        Charge charge = transaction.execute(status -> {
+            BillingEvent event = locked(merchantId, id);
+            action.check(event);
+            OrderCopy order = orders.find(merchantId, event.orderId()).orElseThrow();
+            if (order.status() != OrderStatus.ACTIVE && order.status() != OrderStatus.FAILED) {
+                throw new NotChargeable(
+                        "the order is " + order.status() + "; only ACTIVE and FAILED orders are charged",
+                        Map.of("orderStatus", order.status().name()));
+            }
+            if (action == BillingEventAction.RETRY) {
+                checkRetryLimits(event);
+            }
+            return charges.claimOne(id, clock.instant())
+                    .orElseThrow(() -> new NotChargeable("the order has no card", Map.of()));
+        });
+        run.collect(charge);
+        return billingEvents.find(merchantId, id).orElseThrow();
+    }
+
+    private void checkRetryLimits(BillingEvent event) {
+        int retries = event.attempts() - 1;
+        if (retries >= MAX_RETRIES) {
+            throw new NotChargeable(
+                    "billing event " + event.id() + " was retried " + retries + " times, the most allowed",
+                    Map.of("retries", retries));
+        }
+        Instant windowFrom = charges.retryWindowFrom(event.id()).orElse(clock.instant());
+        if (clock.instant().isAfter(windowFrom.plus(RETRY_WINDOW))) {
+            throw new NotChargeable(
+                    "retries of billing event " + event.id() + " ended 30 days after " + windowFrom,
+                    Map.of("retryWindowFrom", windowFrom.toString()));
+        }
     }
 
     /** Skips the event: it will not be collected; a subscription goes on with its next cycle. */

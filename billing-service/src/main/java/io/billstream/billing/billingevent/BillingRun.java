@@ -101,7 +101,8 @@ public class BillingRun {
         }
     }
 
-    private void collect(Charge charge) {
+    /** Charges one claimed billing event and settles the outcome; a lost answer leaves it claimed. */
+    void collect(Charge charge) {
         ProcessorOutcome outcome;
         try {
             outcome = processor.charge(charge.idempotencyKey(), charge.cardToken(), charge.amount());

@@ -13,6 +13,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BillingRunRepository {
 
+    /** Billing events with what charging them needs: their order's card. */
+    private static final String CHARGES = """
+            SELECT e.id, e.order_id, e.merchant_id, e.number, e.amount, e.currency, e.attempts, c.token
+            FROM billing_event e
+            JOIN order_copy o ON o.id = e.order_id
+            JOIN card c ON c.id = o.card_id
+            WHERE e.in_flight IS NULL
+            """;
+
     private final JdbcClient jdbc;
 
     BillingRunRepository(JdbcClient jdbc) {
@@ -25,56 +34,78 @@ class BillingRunRepository {
      * no other run claims them, and a charge under that key is carried out at most once.
      */
     List<Charge> claim(Instant now, int limit) {
-        List<Charge> due = jdbc.sql("""
-                        SELECT e.id, e.order_id, e.merchant_id, e.number, e.amount, e.currency, e.attempts, c.token
-                        FROM billing_event e
-                        JOIN order_copy o ON o.id = e.order_id
-                        JOIN card c ON c.id = o.card_id
-                        WHERE e.status = 'SCHEDULED' AND e.in_flight IS NULL AND e.scheduled_at <= :now
-                          AND o.status IN ('ACTIVE', 'FAILED')
+        List<Charge> due = jdbc.sql(CHARGES + """
+                          AND e.status = 'SCHEDULED' AND e.scheduled_at <= :now AND o.status IN ('ACTIVE', 'FAILED')
                         ORDER BY e.scheduled_at
                         LIMIT :limit
                         FOR UPDATE OF e SKIP LOCKED""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query((row, number) -> {
-                    UUID eventId = row.getObject("id", UUID.class);
-                    int attempt = row.getInt("attempts") + 1;
-                    return new Charge(
-                            UUID.randomUUID(),
-                            eventId,
-                            row.getObject("order_id", UUID.class),
-                            row.getObject("merchant_id", UUID.class),
-                            row.getObject("number", Integer.class),
-                            row.getString("token"),
-                            Money.of(row.getLong("amount"), row.getString("currency")),
-                            attempt,
-                            "billing-event-" + eventId + "-attempt-" + attempt);
-                })
+                .query((row, number) -> charge(row))
                 .list();
-        for (Charge charge : due) {
-            jdbc.sql("""
-                            INSERT INTO payment_transaction (id, merchant_id, order_id, billing_event_id, type, amount,
-                                                             currency, status, idempotency_key, attempt, created_at)
-                            VALUES (:id, :merchantId, :orderId, :eventId, 'PAYMENT', :amount, :currency, 'PENDING',
-                                    :key, :attempt, :now)""")
-                    .param("id", charge.transactionId())
-                    .param("merchantId", charge.merchantId())
-                    .param("orderId", charge.orderId())
-                    .param("eventId", charge.billingEventId())
-                    .param("amount", charge.amount().amount())
-                    .param("currency", charge.amount().currency().getCurrencyCode())
-                    .param("key", charge.idempotencyKey())
-                    .param("attempt", charge.attempt())
-                    .param("now", Timestamp.from(now))
-                    .update();
-            jdbc.sql("UPDATE billing_event SET in_flight = :tx, attempts = :attempt WHERE id = :id")
-                    .param("tx", charge.transactionId())
-                    .param("attempt", charge.attempt())
-                    .param("id", charge.billingEventId())
-                    .update();
-        }
+        due.forEach(charge -> claimed(charge, now));
         return due;
+    }
+
+    /**
+     * Claims one billing event for a charge now, like {@link #claim} but for the merchant's retry or execute now: the
+     * caller has locked the order and the event and checked that it may be charged. Empty when the order has no card.
+     */
+    java.util.Optional<Charge> claimOne(UUID billingEventId, Instant now) {
+        List<Charge> one = jdbc.sql(CHARGES + " AND e.id = :id")
+                .param("id", billingEventId)
+                .query((row, number) -> charge(row))
+                .list();
+        one.forEach(charge -> claimed(charge, now));
+        return one.stream().findFirst();
+    }
+
+    private static Charge charge(java.sql.ResultSet row) throws java.sql.SQLException {
+        UUID eventId = row.getObject("id", UUID.class);
+        int attempt = row.getInt("attempts") + 1;
+        return new Charge(
+                UUID.randomUUID(),
+                eventId,
+                row.getObject("order_id", UUID.class),
+                row.getObject("merchant_id", UUID.class),
+                row.getObject("number", Integer.class),
+                row.getString("token"),
+                Money.of(row.getLong("amount"), row.getString("currency")),
+                attempt,
+                "billing-event-" + eventId + "-attempt-" + attempt);
+    }
+
+    /** Stores the attempt's PENDING transaction with its idempotency key and marks the event in flight. */
+    private void claimed(Charge charge, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO payment_transaction (id, merchant_id, order_id, billing_event_id, type, amount,
+                                                         currency, status, idempotency_key, attempt, created_at)
+                        VALUES (:id, :merchantId, :orderId, :eventId, 'PAYMENT', :amount, :currency, 'PENDING',
+                                :key, :attempt, :now)""")
+                .param("id", charge.transactionId())
+                .param("merchantId", charge.merchantId())
+                .param("orderId", charge.orderId())
+                .param("eventId", charge.billingEventId())
+                .param("amount", charge.amount().amount())
+                .param("currency", charge.amount().currency().getCurrencyCode())
+                .param("key", charge.idempotencyKey())
+                .param("attempt", charge.attempt())
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE billing_event SET in_flight = :tx, attempts = :attempt WHERE id = :id")
+                .param("tx", charge.transactionId())
+                .param("attempt", charge.attempt())
+                .param("id", charge.billingEventId())
+                .update();
+    }
+
+    /** Where the event's 30 days of retries started; absent before its first soft decline. */
+    java.util.Optional<Instant> retryWindowFrom(UUID billingEventId) {
+        return jdbc.sql("SELECT retry_window_from FROM billing_event WHERE id = :id")
+                .param("id", billingEventId)
+                .query((row, number) -> row.getTimestamp("retry_window_from"))
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /** Records the processor's answer: the transaction's outcome and the event's new status, released from the run. */
@@ -89,9 +120,15 @@ class BillingRunRepository {
                 .param("reference", outcome.reference())
                 .param("now", Timestamp.from(now))
                 .update();
-        jdbc.sql("UPDATE billing_event SET status = :status, in_flight = NULL WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE billing_event SET status = :status, in_flight = NULL,
+                               retry_window_from = CASE WHEN :status = 'SOFT_DECLINED'
+                                   THEN COALESCE(retry_window_from, GREATEST(:now, scheduled_at))
+                                   ELSE retry_window_from END
+                        WHERE id = :id""")
                 .param("id", charge.billingEventId())
                 .param("status", status.name())
+                .param("now", Timestamp.from(now))
                 .update();
     }
 

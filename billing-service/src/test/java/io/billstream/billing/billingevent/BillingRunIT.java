@@ -151,6 +151,85 @@ class BillingRunIT extends MerchantScenario {
                 .isEqualTo(120);
     }
 
+    @Test
+    void executeNowCollectsAScheduledEventEarlyAndOnlyOnce() {
+        UUID orderId = activeInstalmentOrder("4242424242424242");
+        run.collectDue();
+        String fourth = json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
+                .get(3)
+                .path("id")
+                .asString();
+
+        JsonNode executed = json(api.post("/api/v1/billing-events/" + fourth + "/execute-now", merchant, null));
+
+        assertThat(executed.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(executed.path("attempts").asInt()).isOne();
+        HttpResponse<String> again = api.post("/api/v1/billing-events/" + fourth + "/execute-now", merchant, null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("currentStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(transactions(orderId, "APPROVED")).isEqualTo(4);
+    }
+
+    @Test
+    void aRetryChargesASoftDeclinedEventAgainWithinFifteenRetriesAndThirtyDays() {
+        UUID orderId = activeInstalmentOrder("4000000000009953");
+        run.collectDue();
+        List<String> ids = json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
+                .valueStream()
+                .map(e -> e.path("id").asString())
+                .toList();
+        String first = ids.get(0);
+        assertThat(jdbc.sql("SELECT retry_window_from FROM billing_event WHERE id = CAST(:id AS uuid)")
+                        .param("id", first)
+                        .query(java.sql.Timestamp.class)
+                        .optional())
+                .as("the soft decline opened the retry window")
+                .isPresent();
+
+        JsonNode retried = json(api.post("/api/v1/billing-events/" + first + "/retry", merchant, null));
+        assertThat(retried.path("status").asString())
+                .as("the same card declines again")
+                .isEqualTo("SOFT_DECLINED");
+        assertThat(retried.path("attempts").asInt()).isEqualTo(2);
+        PaymentDeclined declined = EventJson.read(
+                TopicReader.recordsOf(Topics.BILLING, orderId, 8).get(7).value(), PaymentDeclined.class);
+        assertThat(declined.attempt()).isEqualTo(2);
+
+        assertThat(api.post("/api/v1/billing-events/" + ids.get(3) + "/retry", merchant, null)
+                        .statusCode())
+                .as("a SCHEDULED event is not retried")
+                .isEqualTo(409);
+        setAttempts(first, 16);
+        HttpResponse<String> tooMany = api.post("/api/v1/billing-events/" + first + "/retry", merchant, null);
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(json(tooMany).path("retries").asInt()).isEqualTo(15);
+        setAttempts(first, 2);
+        jdbc.sql("UPDATE billing_event SET retry_window_from = now() - interval '31 days' WHERE id = CAST(:id AS uuid)")
+                .param("id", first)
+                .update();
+        assertThat(api.post("/api/v1/billing-events/" + first + "/retry", merchant, null)
+                        .statusCode())
+                .as("more than 30 days after the soft decline")
+                .isEqualTo(409);
+        assertThat(transactions(orderId, "SOFT_DECLINED"))
+                .as("no charge for a refused retry")
+                .isEqualTo(4);
+
+        orderService.publish(
+                merchantId, golden(OrderStatusChanged.class, "orderId", orderId, "from", "FAILED", "to", "SUSPENDED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("SUSPENDED"));
+        HttpResponse<String> suspended = api.post("/api/v1/billing-events/" + ids.get(1) + "/retry", merchant, null);
+        assertThat(suspended.statusCode()).isEqualTo(409);
+        assertThat(json(suspended).path("orderStatus").asString()).isEqualTo("SUSPENDED");
+    }
+
+    private void setAttempts(String billingEventId, int attempts) {
+        jdbc.sql("UPDATE billing_event SET attempts = :attempts WHERE id = CAST(:id AS uuid)")
+                .param("attempts", attempts)
+                .param("id", billingEventId)
+                .update();
+    }
+
     /** An instalment order of four, created 70 days ago: three instalments due. Active, with a card. */
     private UUID activeInstalmentOrder(String cardNumber) {
         UUID orderId = UUID.randomUUID();

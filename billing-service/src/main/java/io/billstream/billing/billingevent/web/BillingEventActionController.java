@@ -33,6 +33,24 @@ class BillingEventActionController {
         return actions.skip(caller.requireMerchant(), id);
     }
 
+    @PostMapping("/retry")
+    @Operation(
+            summary = "Charge a SOFT_DECLINED billing event again on the same card",
+            description = "At most 15 retries within 30 days of the soft decline; the order must be ACTIVE or FAILED."
+                    + " Publishes PaymentApproved (and PaymentRecovered) or PaymentDeclined. Accepts Idempotency-Key.")
+    BillingEvent retry(@PathVariable UUID id, Caller caller) {
+        return actions.retry(caller.requireMerchant(), id);
+    }
+
+    @PostMapping("/execute-now")
+    @Operation(
+            summary = "Collect a SCHEDULED billing event now",
+            description = "The rest of the schedule is unchanged; the order must be ACTIVE or FAILED. Publishes"
+                    + " PaymentApproved or PaymentDeclined. Accepts Idempotency-Key.")
+    BillingEvent executeNow(@PathVariable UUID id, Caller caller) {
+        return actions.executeNow(caller.requireMerchant(), id);
+    }
+
     /** A new amount in minor units, a new date, or both. */
     record Reschedule(
             @Schema(example = "12999", description = "minor units; 0 is refused, skip instead")

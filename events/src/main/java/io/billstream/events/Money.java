@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Money(long amount, Currency currency) implements Comparable<Money> {
 
+    /**
+     * The largest amount of an order, a billing event or a usage record, in minor units: ten billion in major units of
+     * a two-decimal currency, far above any purchase and far below where sums of amounts could overflow.
+     */
+    public static final long LARGEST = 1_000_000_000_000L;
+
     public Money {
         Objects.requireNonNull(currency, "currency");
         if (currency.getDefaultFractionDigits() < 0) {

@@ -30,8 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BillingEventActions {
 
-    private static final long MAX_AMOUNT = 1_000_000_000_000L;
-
     /** DOMAIN.md: at most 15 retries within 30 days of the soft decline, automatic ones included. */
     static final int MAX_RETRIES = 15;
 
@@ -260,8 +258,8 @@ public class BillingEventActions {
     private static void checkAmount(Long amount, List<FieldError> errors) {
         if (amount != null && amount == 0) {
             errors.add(new FieldError("amount", "must not be 0: skip the billing event instead"));
-        } else if (amount != null && (amount < 0 || amount > MAX_AMOUNT)) {
-            errors.add(new FieldError("amount", "must be 1 to " + MAX_AMOUNT + " minor units"));
+        } else if (amount != null && (amount < 0 || amount > Money.LARGEST)) {
+            errors.add(new FieldError("amount", "must be 1 to " + Money.LARGEST + " minor units"));
         }
     }
 

@@ -17,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BillingEvents {
 
-    /** Ten billion in major units of a two-decimal currency, as for an order's total. */
-    private static final long MAX_AMOUNT = 1_000_000_000_000L;
-
     private final BillingEventRepository billingEvents;
     private final OrderCopyRepository orders;
     private final EventPublisher events;
@@ -50,8 +47,9 @@ public class BillingEvents {
             throw new BillingEventNotAllowed(order.purchaseType(), order.status());
         }
         Instant now = clock.instant();
-        if (amount < 1 || amount > MAX_AMOUNT) {
-            throw new InvalidRequest(List.of(new FieldError("amount", "must be 1 to " + MAX_AMOUNT + " minor units")));
+        if (amount < 1 || amount > Money.LARGEST) {
+            throw new InvalidRequest(
+                    List.of(new FieldError("amount", "must be 1 to " + Money.LARGEST + " minor units")));
         }
         if (scheduledAt != null && scheduledAt.isBefore(now)) {
             throw new InvalidRequest(List.of(new FieldError("scheduledAt", "must not be in the past")));

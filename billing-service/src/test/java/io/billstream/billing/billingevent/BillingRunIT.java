@@ -1,5 +1,6 @@
 package io.billstream.billing.billingevent;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,16 +1,15 @@
 package io.billstream.billing.billingevent;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.billstream.events.EventJson;
 import io.billstream.events.EventSamples;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.TestTokens;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,9 +60,5 @@ abstract class MerchantScenario {
                                 .size())
                         .isEqualTo(count));
         return json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant));
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

@@ -22,12 +22,6 @@ final class OrderRules {
     private static final int MAX_INSTALMENTS = 120;
     private static final int MAX_CYCLES = 1_000;
 
-    /**
-     * Ten billion in major units of a two-decimal currency: far above any order, far below where the sums of paid,
-     * refunded and credited amounts could overflow.
-     */
-    static final long MAX_TOTAL = 1_000_000_000_000L;
-
     private OrderRules() {}
 
     static Priced priced(NewOrder order) {
@@ -79,8 +73,8 @@ final class OrderRules {
                         && order.cycleLimit() <= MAX_CYCLES
                 ? order.cycleLimit()
                 : 1;
-        if (sum > MAX_TOTAL / cycles) {
-            errors.add(new FieldError("lines", "the total must not exceed " + MAX_TOTAL + " minor units"));
+        if (sum > Money.LARGEST / cycles) {
+            errors.add(new FieldError("lines", "the total must not exceed " + Money.LARGEST + " minor units"));
             return 0;
         }
         return sum * cycles;

@@ -106,8 +106,8 @@ public class UsageRecords {
             } catch (ArithmeticException e) {
                 amount = Long.MAX_VALUE;
             }
-            if (amount > OrderRules.MAX_TOTAL) {
-                errors.add(new FieldError("quantity", "times unitPrice must not exceed " + OrderRules.MAX_TOTAL));
+            if (amount > Money.LARGEST) {
+                errors.add(new FieldError("quantity", "times unitPrice must not exceed " + Money.LARGEST));
             }
         }
         if (!errors.isEmpty()) {

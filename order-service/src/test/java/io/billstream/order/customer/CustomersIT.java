@@ -1,5 +1,6 @@
 package io.billstream.order.customer;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,9 +215,5 @@ class CustomersIT {
         return UUID.fromString(json(api.send("POST", "/api/v1/customers", merchant, ANNA.formatted(reference)))
                 .path("id")
                 .asString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

@@ -1,5 +1,6 @@
 package io.billstream.order.merchant;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,9 +178,5 @@ class MerchantsIT {
 
     private static String body(Object value) {
         return new String(EventJson.write(value), UTF_8);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

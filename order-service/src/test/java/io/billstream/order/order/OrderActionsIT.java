@@ -1,5 +1,6 @@
 package io.billstream.order.order;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,9 +198,5 @@ class OrderActionsIT {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), UTF_8);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

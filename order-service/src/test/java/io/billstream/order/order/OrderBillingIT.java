@@ -1,11 +1,11 @@
 package io.billstream.order.order;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventEnvelope;
-import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.BillingEventMerged;
@@ -596,9 +596,5 @@ class OrderBillingIT {
 
     private static long amount(JsonNode order, String figure) {
         return order.path("figures").path(figure).path("amount").asLong();
-    }
-
-    private static JsonNode json(java.net.http.HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

@@ -1,5 +1,6 @@
 package io.billstream.order.order;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billstream.events.EventJson;
@@ -260,9 +261,5 @@ class OrdersIT {
                 .valueStream()
                 .map(error -> error.path("field").asString())
                 .toList();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

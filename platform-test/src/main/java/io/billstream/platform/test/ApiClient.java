@@ -1,10 +1,12 @@
 package io.billstream.platform.test;
 
+import io.billstream.events.EventJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
 
 /** Calls a running service's API as a client would: a bearer token, a JSON body, an optional Idempotency-Key. */
 public final class ApiClient {
@@ -15,6 +17,11 @@ public final class ApiClient {
 
     public ApiClient(int port) {
         this.port = port;
+    }
+
+    /** The response body as JSON, read as the contract reads it. */
+    public static JsonNode json(HttpResponse<String> response) {
+        return EventJson.mapper().readTree(response.body());
     }
 
     public HttpResponse<String> get(String path, String token) {

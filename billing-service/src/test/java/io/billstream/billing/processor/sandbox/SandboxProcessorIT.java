@@ -1,5 +1,6 @@
 package io.billstream.billing.processor.sandbox;
 
+import static io.billstream.platform.test.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorOutcome.Result;
 import io.billstream.billing.processor.ProcessorRefusal;
 import io.billstream.billing.processor.ProcessorTimeout;
-import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.RealInfrastructure;
@@ -196,9 +196,5 @@ class SandboxProcessorIT {
                 null,
                 "{\"number\": \"%s\", \"expiryMonth\": 12, \"expiryYear\": %d, \"cvc\": \"%s\", \"holderName\": \"Anna Schmidt\"}"
                         .formatted(number, YearMonth.now().getYear() + 3, cvc));
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return EventJson.mapper().readTree(response.body());
     }
 }

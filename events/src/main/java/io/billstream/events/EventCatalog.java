@@ -2,6 +2,7 @@ package io.billstream.events;
 
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
+import io.billstream.events.billing.BillingEventRetried;
 import io.billstream.events.billing.BillingEventScheduled;
 import io.billstream.events.billing.BillingEventSkipped;
 import io.billstream.events.billing.CreditIssued;
@@ -10,6 +11,9 @@ import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.billing.PaymentRecovered;
 import io.billstream.events.billing.PaymentRetriesExhausted;
 import io.billstream.events.billing.RefundIssued;
+import io.billstream.events.card.CardRegistered;
+import io.billstream.events.card.CardRemoved;
+import io.billstream.events.card.CardReplaced;
 import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetailsChanged;
 import io.billstream.events.merchant.MerchantSettingsChanged;
@@ -45,6 +49,7 @@ public final class EventCatalog {
                     BillingEventRescheduled.class, "billing", 1, Topics.BILLING, BillingEventRescheduled::orderId),
             new EventType<>(BillingEventSkipped.class, "billing", 1, Topics.BILLING, BillingEventSkipped::orderId),
             new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId),
+            new EventType<>(BillingEventRetried.class, "billing", 1, Topics.BILLING, BillingEventRetried::orderId),
             new EventType<>(PaymentApproved.class, "billing", 1, Topics.BILLING, PaymentApproved::orderId),
             new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),
             new EventType<>(PaymentRecovered.class, "billing", 1, Topics.BILLING, PaymentRecovered::orderId),
@@ -52,6 +57,9 @@ public final class EventCatalog {
                     PaymentRetriesExhausted.class, "billing", 1, Topics.BILLING, PaymentRetriesExhausted::orderId),
             new EventType<>(RefundIssued.class, "billing", 1, Topics.BILLING, RefundIssued::orderId),
             new EventType<>(CreditIssued.class, "billing", 1, Topics.BILLING, CreditIssued::orderId),
+            new EventType<>(CardRegistered.class, "card", 1, Topics.PAYMENT_METHODS, CardRegistered::customerId),
+            new EventType<>(CardReplaced.class, "card", 1, Topics.PAYMENT_METHODS, CardReplaced::customerId),
+            new EventType<>(CardRemoved.class, "card", 1, Topics.PAYMENT_METHODS, CardRemoved::customerId),
             new EventType<>(CustomerCreated.class, "customer", 1, Topics.CUSTOMERS, CustomerCreated::customerId),
             new EventType<>(
                     CustomerDetailsChanged.class, "customer", 1, Topics.CUSTOMERS, CustomerDetailsChanged::customerId),

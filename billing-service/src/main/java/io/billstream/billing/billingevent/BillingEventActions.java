@@ -3,6 +3,7 @@ package io.billstream.billing.billingevent;
 import io.billstream.events.Money;
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
+import io.billstream.events.billing.BillingEventRetried;
 import io.billstream.events.billing.BillingEventSkipped;
 import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PurchaseType;
@@ -42,6 +43,7 @@ public class BillingEventActions {
     private final EventPublisher events;
     private final BillingRunRepository charges;
     private final BillingRun run;
+    private final UsageCopies usageCopies;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -53,6 +55,7 @@ public class BillingEventActions {
             EventPublisher events,
             BillingRunRepository charges,
             BillingRun run,
+            UsageCopies usageCopies,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.billingEvents = billingEvents;
@@ -62,6 +65,7 @@ public class BillingEventActions {
         this.events = events;
         this.charges = charges;
         this.run = run;
+        this.usageCopies = usageCopies;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -96,8 +100,13 @@ public class BillingEventActions {
             if (action == BillingEventAction.RETRY) {
                 checkRetryLimits(event);
             }
-            return charges.claimOne(id, clock.instant())
+            Charge claimed = charges.claimOne(id, clock.instant())
                     .orElseThrow(() -> new NotChargeable("the order has no card", Map.of()));
+            if (action == BillingEventAction.RETRY) {
+                events.publish(
+                        merchantId, new BillingEventRetried(event.orderId(), id, claimed.attempt(), clock.instant()));
+            }
+            return claimed;
         });
         run.collect(charge);
         return billingEvents.find(merchantId, id).orElseThrow();
@@ -125,6 +134,7 @@ public class BillingEventActions {
         BillingEventAction.SKIP.check(event);
         BillingEvent skipped = withStatus(event, BillingEventStatus.SKIPPED, null);
         billingEvents.update(skipped);
+        usageCopies.release(id);
         events.publish(merchantId, new BillingEventSkipped(event.orderId(), id, event.amount(), clock.instant()));
         OrderCopy order = orders.find(merchantId, event.orderId()).orElseThrow();
         if (order.purchaseType() == PurchaseType.SUBSCRIPTION && event.number() != null) {
@@ -220,6 +230,7 @@ public class BillingEventActions {
         for (BillingEvent event : merged) {
             billingEvents.update(withStatus(event, BillingEventStatus.MERGED, replacement.id()));
         }
+        usageCopies.move(merged.stream().map(BillingEvent::id).toList(), replacement.id());
         events.publish(
                 merchantId,
                 new BillingEventMerged(

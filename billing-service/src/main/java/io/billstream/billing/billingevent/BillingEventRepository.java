@@ -68,6 +68,26 @@ class BillingEventRepository {
                 .update();
     }
 
+    /**
+     * The first SCHEDULED instalment of an order, which its first step collects (or reserves, for a capture later);
+     * locked until the transaction ends.
+     */
+    Optional<BillingEvent> firstInstalment(UUID orderId) {
+        return jdbc.sql("""
+                        SELECT * FROM billing_event WHERE order_id = :orderId AND number = 1 AND status = 'SCHEDULED'
+                        FOR UPDATE""")
+                .param("orderId", orderId)
+                .query(BillingEventRepository::event)
+                .optional();
+    }
+
+    /** A first payment or capture collected the event, outside the billing run. */
+    void collectedByFirstStep(UUID id) {
+        jdbc.sql("UPDATE billing_event SET status = 'COMPLETED', attempts = attempts + 1 WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
     /** The order's billing events in the order they are collected. */
     List<BillingEvent> of(UUID orderId) {
         return jdbc.sql("""

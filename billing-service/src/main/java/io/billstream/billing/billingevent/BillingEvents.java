@@ -8,6 +8,7 @@ import io.billstream.platform.web.InvalidRequest;
 import io.billstream.platform.web.InvalidRequest.FieldError;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -20,13 +21,19 @@ public class BillingEvents {
     private final BillingEventRepository billingEvents;
     private final OrderCopyRepository orders;
     private final EventPublisher events;
+    private final UsageCopies usageCopies;
     private final Clock clock;
 
     BillingEvents(
-            BillingEventRepository billingEvents, OrderCopyRepository orders, EventPublisher events, Clock clock) {
+            BillingEventRepository billingEvents,
+            OrderCopyRepository orders,
+            EventPublisher events,
+            UsageCopies usageCopies,
+            Clock clock) {
         this.billingEvents = billingEvents;
         this.orders = orders;
         this.events = events;
+        this.usageCopies = usageCopies;
         this.clock = clock;
     }
 
@@ -37,33 +44,61 @@ public class BillingEvents {
     }
 
     /**
-     * A billing event the merchant creates for a METERED order: {@code amount} minor units of the order's currency,
-     * collected at {@code scheduledAt}, or at once when that is absent.
+     * A billing event the merchant creates for a METERED order: {@code amount} minor units of the order's currency, or
+     * when that is absent all the order's usage no billing event bills yet; collected at {@code scheduledAt}, or at
+     * once when that is absent.
      */
     @Transactional
-    public BillingEvent create(UUID merchantId, UUID orderId, long amount, Instant scheduledAt) {
+    public BillingEvent create(UUID merchantId, UUID orderId, Long amount, Instant scheduledAt) {
         OrderCopy order = orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.purchaseType() != PurchaseType.METERED || order.status().isFinal()) {
             throw new BillingEventNotAllowed(order.purchaseType(), order.status());
         }
         Instant now = clock.instant();
-        if (amount < 1 || amount > Money.LARGEST) {
-            throw new InvalidRequest(
-                    List.of(new FieldError("amount", "must be 1 to " + Money.LARGEST + " minor units")));
+        List<FieldError> errors = new ArrayList<>();
+        if (amount != null && (amount < 1 || amount > Money.LARGEST)) {
+            errors.add(new FieldError("amount", "must be 1 to " + Money.LARGEST + " minor units"));
         }
         if (scheduledAt != null && scheduledAt.isBefore(now)) {
-            throw new InvalidRequest(List.of(new FieldError("scheduledAt", "must not be in the past")));
+            errors.add(new FieldError("scheduledAt", "must not be in the past"));
         }
-        return schedule(order, null, amount, scheduledAt == null ? now : scheduledAt);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        Instant at = scheduledAt == null ? now : scheduledAt;
+        if (amount != null) {
+            return schedule(order, null, amount, at, null);
+        }
+        orders.lockSequence(orderId);
+        List<UsageCopies.OpenUsage> usage = usageCopies.open(orderId);
+        long total = usage.stream().mapToLong(UsageCopies.OpenUsage::amount).sum();
+        if (usage.isEmpty() || total < 1 || total > Money.LARGEST) {
+            throw new InvalidRequest(List.of(new FieldError(
+                    "amount",
+                    usage.isEmpty()
+                            ? "is required: the order has no usage to bill"
+                            : "is required: the order's open usage comes to " + total + " minor units")));
+        }
+        List<UUID> usageIds = usage.stream().map(UsageCopies.OpenUsage::id).toList();
+        return schedule(order, null, total, at, usageIds);
     }
 
     /** Adds one SCHEDULED billing event to the order's schedule and publishes it. */
     BillingEvent schedule(OrderCopy order, Integer number, long amount, Instant scheduledAt) {
+        return schedule(order, number, amount, scheduledAt, null);
+    }
+
+    /** The same, billing {@code usageIds} of a metered order. */
+    private BillingEvent schedule(
+            OrderCopy order, Integer number, long amount, Instant scheduledAt, List<UUID> usageIds) {
         BillingEvent event = insert(order, number, amount, scheduledAt);
+        if (usageIds != null) {
+            usageCopies.billedBy(usageIds, event.id());
+        }
         events.publish(
                 order.merchantId(),
                 new BillingEventScheduled(
-                        order.id(), event.id(), event.amount(), scheduledAt, number, null, event.createdAt()));
+                        order.id(), event.id(), event.amount(), scheduledAt, number, usageIds, event.createdAt()));
         return event;
     }
 

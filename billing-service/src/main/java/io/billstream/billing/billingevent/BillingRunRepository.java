@@ -1,5 +1,8 @@
 package io.billstream.billing.billingevent;
 
+import io.billstream.billing.payment.NewTransaction;
+import io.billstream.billing.payment.PaymentTransactions;
+import io.billstream.billing.payment.TransactionKind;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.events.Money;
 import java.sql.Timestamp;
@@ -15,17 +18,19 @@ class BillingRunRepository {
 
     /** Billing events with what charging them needs: their order's card. */
     private static final String CHARGES = """
-            SELECT e.id, e.order_id, e.merchant_id, e.number, e.amount, e.currency, e.attempts, c.token
+            SELECT e.id, e.order_id, e.merchant_id, e.number, e.amount, e.currency, e.attempts, c.id AS card_id, c.token
             FROM billing_event e
             JOIN order_copy o ON o.id = e.order_id
-            JOIN card c ON c.id = o.card_id
+            JOIN card c ON c.id = o.card_id AND c.token IS NOT NULL
             WHERE e.in_flight IS NULL
             """;
 
     private final JdbcClient jdbc;
+    private final PaymentTransactions transactions;
 
-    BillingRunRepository(JdbcClient jdbc) {
+    BillingRunRepository(JdbcClient jdbc, PaymentTransactions transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /**
@@ -69,6 +74,7 @@ class BillingRunRepository {
                 row.getObject("order_id", UUID.class),
                 row.getObject("merchant_id", UUID.class),
                 row.getObject("number", Integer.class),
+                row.getObject("card_id", UUID.class),
                 row.getString("token"),
                 Money.of(row.getLong("amount"), row.getString("currency")),
                 attempt,
@@ -77,21 +83,21 @@ class BillingRunRepository {
 
     /** Stores the attempt's PENDING transaction with its idempotency key and marks the event in flight. */
     private void claimed(Charge charge, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO payment_transaction (id, merchant_id, order_id, billing_event_id, type, amount,
-                                                         currency, status, idempotency_key, attempt, created_at)
-                        VALUES (:id, :merchantId, :orderId, :eventId, 'PAYMENT', :amount, :currency, 'PENDING',
-                                :key, :attempt, :now)""")
-                .param("id", charge.transactionId())
-                .param("merchantId", charge.merchantId())
-                .param("orderId", charge.orderId())
-                .param("eventId", charge.billingEventId())
-                .param("amount", charge.amount().amount())
-                .param("currency", charge.amount().currency().getCurrencyCode())
-                .param("key", charge.idempotencyKey())
-                .param("attempt", charge.attempt())
-                .param("now", Timestamp.from(now))
-                .update();
+        transactions.pending(
+                new NewTransaction(
+                        charge.transactionId(),
+                        charge.merchantId(),
+                        charge.orderId(),
+                        charge.billingEventId(),
+                        null,
+                        charge.cardId(),
+                        TransactionKind.PAYMENT,
+                        charge.amount(),
+                        null,
+                        charge.idempotencyKey(),
+                        charge.attempt(),
+                        null),
+                now);
         jdbc.sql("UPDATE billing_event SET in_flight = :tx, attempts = :attempt WHERE id = :id")
                 .param("tx", charge.transactionId())
                 .param("attempt", charge.attempt())
@@ -110,16 +116,7 @@ class BillingRunRepository {
 
     /** Records the processor's answer: the transaction's outcome and the event's new status, released from the run. */
     void settle(Charge charge, ProcessorOutcome outcome, BillingEventStatus status, Instant now) {
-        jdbc.sql("""
-                        UPDATE payment_transaction SET status = :status, code = :code, processor_reference = :reference,
-                                                       settled_at = :now
-                        WHERE id = :id""")
-                .param("id", charge.transactionId())
-                .param("status", outcome.result().name())
-                .param("code", outcome.code())
-                .param("reference", outcome.reference())
-                .param("now", Timestamp.from(now))
-                .update();
+        transactions.settle(charge.transactionId(), outcome, now);
         jdbc.sql("""
                         UPDATE billing_event SET status = :status, in_flight = NULL,
                                retry_window_from = CASE WHEN :status = 'SOFT_DECLINED'
@@ -134,8 +131,6 @@ class BillingRunRepository {
 
     /** The processor's answer was lost: the charge stays claimed, to be asked for under its key, never charged again. */
     void unknown(Charge charge) {
-        jdbc.sql("UPDATE payment_transaction SET status = 'UNKNOWN' WHERE id = :id")
-                .param("id", charge.transactionId())
-                .update();
+        transactions.unknown(charge.transactionId());
     }
 }

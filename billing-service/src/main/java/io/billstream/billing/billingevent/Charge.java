@@ -10,6 +10,7 @@ record Charge(
         UUID orderId,
         UUID merchantId,
         Integer number,
+        UUID cardId,
         String cardToken,
         Money amount,
         int attempt,

@@ -2,6 +2,9 @@ package io.billstream.billing.billingevent;
 
 import io.billstream.billing.card.Card;
 import io.billstream.billing.card.Cards;
+import io.billstream.events.card.CardReplaced;
+import io.billstream.platform.outbox.EventPublisher;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -13,19 +16,44 @@ public class OrderCards {
 
     private final OrderCopyRepository orders;
     private final Cards cards;
+    private final EventPublisher events;
+    private final Clock clock;
 
-    OrderCards(OrderCopyRepository orders, Cards cards) {
+    OrderCards(OrderCopyRepository orders, Cards cards, EventPublisher events, Clock clock) {
         this.orders = orders;
         this.cards = cards;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Registers the customer's card behind {@code token} and charges the order's billing events to it from now. */
     @Transactional
-    public Card assign(UUID merchantId, UUID orderId, String token) {
-        OrderCopy order = orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
+    public Card assignNew(UUID merchantId, UUID orderId, String token) {
+        OrderCopy order = locked(merchantId, orderId);
+        return assign(order, cards.register(merchantId, order.customerId(), token));
+    }
+
+    /** Charges the order's billing events to another card its customer has, from now. */
+    @Transactional
+    public Card assignExisting(UUID merchantId, UUID orderId, UUID cardId) {
+        OrderCopy order = locked(merchantId, orderId);
+        return assign(order, cards.ofCustomer(merchantId, order.customerId(), cardId));
+    }
+
+    private OrderCopy locked(UUID merchantId, UUID orderId) {
+        orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
         orders.lockSequence(orderId);
-        Card card = cards.register(merchantId, order.customerId(), token);
-        orders.assignCard(orderId, card.id());
+        return orders.find(merchantId, orderId).orElseThrow();
+    }
+
+    /** The order uses {@code card} from now; replacing another card is published as CardReplaced. */
+    Card assign(OrderCopy order, Card card) {
+        orders.assignCard(order.id(), card.id());
+        if (order.cardId() != null && !order.cardId().equals(card.id())) {
+            events.publish(
+                    order.merchantId(),
+                    new CardReplaced(order.customerId(), order.id(), order.cardId(), card.id(), clock.instant()));
+        }
         return card;
     }
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 /** Also the answer for another merchant's order: its existence is not revealed. */
-class OrderNotFound extends ProblemException {
+public class OrderNotFound extends ProblemException {
 
-    OrderNotFound(UUID id) {
+    public OrderNotFound(UUID id) {
         super(HttpStatus.NOT_FOUND, "Order not found", "There is no order " + id + ".");
     }
 }

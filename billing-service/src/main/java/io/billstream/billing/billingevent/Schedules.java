@@ -7,6 +7,7 @@ import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
+import io.billstream.events.order.UsageRecorded;
 import io.billstream.platform.inbox.OutOfSequence;
 import io.billstream.platform.inbox.ReceivedEvent;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Follows order-service's events, in each order's sequence (ADR 9), and schedules from them: every instalment when an
  * instalment order is created; a subscription's next cycle when it becomes ACTIVE. Dates are placed in the merchant's
- * time zone ({@link Schedule}).
+ * time zone ({@link Schedule}). The usage of metered orders is kept to be billed by the merchant's billing events.
  */
 @Service
 public class Schedules {
@@ -26,11 +27,13 @@ public class Schedules {
     private final OrderCopyRepository orders;
     private final BillingEvents billingEvents;
     private final MerchantZones zones;
+    private final UsageCopies usageCopies;
 
-    Schedules(OrderCopyRepository orders, BillingEvents billingEvents, MerchantZones zones) {
+    Schedules(OrderCopyRepository orders, BillingEvents billingEvents, MerchantZones zones, UsageCopies usageCopies) {
         this.orders = orders;
         this.billingEvents = billingEvents;
         this.zones = zones;
+        this.usageCopies = usageCopies;
     }
 
     /** Applies one event of {@code billstream.orders}, which is keyed by order id; every type takes its place. */
@@ -49,6 +52,9 @@ public class Schedules {
             return;
         }
         OrderCopy order = orders.find(received.merchantId(), orderId).orElseThrow();
+        if (event instanceof UsageRecorded usage) {
+            usageCopies.insert(usage);
+        }
         OrderStatus status = event instanceof OrderStatusChanged changed ? changed.to() : order.status();
         orders.applied(orderId, received.sequence(), status);
         if (event instanceof OrderStatusChanged changed

@@ -12,4 +12,8 @@ public record Card(
         @Schema(example = "4242") String last4,
         @Schema(example = "12") int expiryMonth,
         @Schema(example = "2030") int expiryYear,
+
+        @Schema(description = "the customer's default card, for new orders and the portal")
+        boolean isDefault,
+
         Instant createdAt) {}

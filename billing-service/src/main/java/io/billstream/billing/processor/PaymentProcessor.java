@@ -19,6 +19,9 @@ public interface PaymentProcessor {
     /** Collects what an approved authorisation reserved, at most its amount. */
     ProcessorOutcome capture(String idempotencyKey, String authorisationReference, Money amount);
 
+    /** Voids an approved authorisation: releases what it reserved, {@code amount}, so that nothing is captured of it. */
+    ProcessorOutcome release(String idempotencyKey, String authorisationReference, Money amount);
+
     /** Checks the card with a zero amount: a card registration. */
     ProcessorOutcome verify(String idempotencyKey, String cardToken);
 

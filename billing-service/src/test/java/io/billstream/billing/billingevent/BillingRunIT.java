@@ -10,16 +10,10 @@ import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
-import io.billstream.events.order.BillingInterval;
-import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
-import io.billstream.events.order.PaymentPlan;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TopicReader;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,9 +37,6 @@ class BillingRunIT extends MerchantScenario {
 
     @Autowired
     BillingRun run;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void dueEventsOfAnActiveOrderAreChargedOnceAndTheRestWait() {
@@ -231,61 +221,10 @@ class BillingRunIT extends MerchantScenario {
                 .update();
     }
 
-    /** An instalment order of four, created 70 days ago: three instalments due. Active, with a card. */
-    private UUID activeInstalmentOrder(String cardNumber) {
-        UUID orderId = UUID.randomUUID();
-        orderService.publish(merchantId, instalments(orderId));
-        orderService.publish(merchantId, golden(OrderStatusChanged.class, "orderId", orderId));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("ACTIVE"));
-        HttpResponse<String> card = api.send(
-                "PUT", "/api/v1/orders/" + orderId + "/card", merchant, "{\"token\": \"" + token(cardNumber) + "\"}");
-        assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
-        return orderId;
-    }
-
-    private static OrderCreated instalments(UUID orderId) {
-        return golden(
-                OrderCreated.class,
-                "orderId",
-                orderId,
-                "total",
-                Money.of(40000, "EUR"),
-                "plan",
-                new PaymentPlan(BillingInterval.MONTHLY, 4, null, null),
-                "createdAt",
-                Instant.now().minus(70, ChronoUnit.DAYS));
-    }
-
-    private String token(String number) {
-        return json(api.post(
-                        "/sandbox/v1/tokens",
-                        null,
-                        "{\"number\": \"%s\", \"expiryMonth\": 12, \"expiryYear\": %d, \"cvc\": \"123\"}"
-                                .formatted(number, YearMonth.now().getYear() + 2)))
-                .path("token")
-                .asString();
-    }
-
-    private String status(UUID orderId) {
-        return jdbc.sql("SELECT status FROM order_copy WHERE id = :id")
-                .param("id", orderId)
-                .query(String.class)
-                .optional()
-                .orElse("none");
-    }
-
     private List<String> statuses(UUID orderId) {
         return json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
                 .valueStream()
                 .map(e -> e.path("status").asString())
                 .toList();
-    }
-
-    private long transactions(UUID orderId, String status) {
-        return jdbc.sql("SELECT count(*) FROM payment_transaction WHERE order_id = :id AND status = :status")
-                .param("id", orderId)
-                .param("status", status)
-                .query(Long.class)
-                .single();
     }
 }

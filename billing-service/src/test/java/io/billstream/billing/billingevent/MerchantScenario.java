@@ -1,22 +1,33 @@
 package io.billstream.billing.billingevent;
 
 import static io.billstream.platform.test.ApiClient.json;
+import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventSamples;
+import io.billstream.events.Money;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.events.order.BillingInterval;
+import io.billstream.events.order.OrderCreated;
+import io.billstream.events.order.OrderStatusChanged;
+import io.billstream.events.order.PaymentPlan;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.TestTokens;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +41,9 @@ abstract class MerchantScenario {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient api;
     EventWriter orderService;
@@ -46,6 +60,59 @@ abstract class MerchantScenario {
                 EventSamples.read(MerchantSettingsChanged.class).settings();
         assertThat(settings.timeZone()).isEqualTo(BERLIN.getId());
         orderService.publish(merchantId, new MerchantSettingsChanged(merchantId, settings, Instant.now()));
+    }
+
+    /** An instalment order of four, created 70 days ago: three instalments due. Active, with a card. */
+    UUID activeInstalmentOrder(String cardNumber) {
+        UUID orderId = UUID.randomUUID();
+        orderService.publish(merchantId, instalments(orderId));
+        orderService.publish(merchantId, golden(OrderStatusChanged.class, "orderId", orderId));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("ACTIVE"));
+        HttpResponse<String> card = api.send(
+                "PUT", "/api/v1/orders/" + orderId + "/card", merchant, "{\"token\": \"" + token(cardNumber) + "\"}");
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
+        return orderId;
+    }
+
+    static OrderCreated instalments(UUID orderId) {
+        return golden(
+                OrderCreated.class,
+                "orderId",
+                orderId,
+                "total",
+                Money.of(40000, "EUR"),
+                "plan",
+                new PaymentPlan(BillingInterval.MONTHLY, 4, null, null),
+                "createdAt",
+                Instant.now().minus(70, ChronoUnit.DAYS));
+    }
+
+    /** A token of the sandbox's hosted card fields for the card number. */
+    String token(String number) {
+        return json(api.post(
+                        "/sandbox/v1/tokens",
+                        null,
+                        "{\"number\": \"%s\", \"expiryMonth\": 12, \"expiryYear\": %d, \"cvc\": \"123\"}"
+                                .formatted(number, YearMonth.now().getYear() + 2)))
+                .path("token")
+                .asString();
+    }
+
+    /** The order's status as billing-service knows it; "none" before its copy exists. */
+    String status(UUID orderId) {
+        return jdbc.sql("SELECT status FROM order_copy WHERE id = :id")
+                .param("id", orderId)
+                .query(String.class)
+                .optional()
+                .orElse("none");
+    }
+
+    long transactions(UUID orderId, String status) {
+        return jdbc.sql("SELECT count(*) FROM payment_transaction WHERE order_id = :id AND status = :status")
+                .param("id", orderId)
+                .param("status", status)
+                .query(Long.class)
+                .single();
     }
 
     @AfterEach

@@ -42,7 +42,8 @@ class BillingEventController {
 
     /** A billing event of a METERED order; the amount in minor units of the order's currency. */
     record NewBillingEvent(
-            @Schema(example = "8400") long amount,
+            @Schema(example = "8400", description = "all the order's usage not billed yet when absent")
+            Long amount,
 
             @Schema(description = "when to collect it; at once when absent")
             Instant scheduledAt) {}
@@ -78,8 +79,10 @@ class BillingEventController {
     @PostMapping
     @Operation(
             summary = "Schedule a billing event of a METERED order",
-            description = "Publishes BillingEventScheduled. Accepts Idempotency-Key. Refused with 409 for other"
-                    + " purchase types, whose schedule follows from their plan, and for final orders.")
+            description = "An amount, or without one the order's usage not billed yet (listed in the event's"
+                    + " usageRecordIds; 400 when there is none). Publishes BillingEventScheduled. Accepts"
+                    + " Idempotency-Key. Refused with 409 for other purchase types, whose schedule follows from their"
+                    + " plan, and for final orders.")
     ResponseEntity<BillingEvent> create(
             @PathVariable UUID id, @Valid @RequestBody NewBillingEvent request, Caller caller) {
         BillingEvent event =

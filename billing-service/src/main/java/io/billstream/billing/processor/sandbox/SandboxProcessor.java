@@ -100,6 +100,12 @@ public class SandboxProcessor implements PaymentProcessor {
         return onPayment("CAPTURE", "AUTHORISATION", "captured", idempotencyKey, authorisationReference, amount);
     }
 
+    /** A void takes all that is left of the authorisation, so that nothing can be captured of it afterwards. */
+    @Override
+    public ProcessorOutcome release(String idempotencyKey, String authorisationReference, Money amount) {
+        return onPayment("VOID", "AUTHORISATION", "captured", idempotencyKey, authorisationReference, amount);
+    }
+
     @Override
     public ProcessorOutcome refund(String idempotencyKey, String paymentReference, Money amount) {
         return onPayment("REFUND", null, "refunded", idempotencyKey, paymentReference, amount);

@@ -1,0 +1,2 @@
+/** The API of a customer's cards, for the merchant and for the customer itself. */
+package io.billstream.billing.card.web;

@@ -1,0 +1,2 @@
+/** The merchant's API of transactions, payments and refunds. */
+package io.billstream.billing.payment.web;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
+import io.billstream.events.billing.BillingEventRetried;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.order.OrderStatusChanged;
@@ -182,9 +183,15 @@ class BillingRunIT extends MerchantScenario {
                 .as("the same card declines again")
                 .isEqualTo("SOFT_DECLINED");
         assertThat(retried.path("attempts").asInt()).isEqualTo(2);
-        PaymentDeclined declined = EventJson.read(
-                TopicReader.recordsOf(Topics.BILLING, orderId, 8).get(7).value(), PaymentDeclined.class);
+        List<ConsumerRecord<String, byte[]>> afterRetry =
+                TopicReader.recordsOf(Topics.BILLING, orderId, 9).subList(7, 9);
+        BillingEventRetried retriedEvent = EventJson.read(afterRetry.get(0).value(), BillingEventRetried.class);
+        assertThat(retriedEvent.billingEventId()).hasToString(first);
+        assertThat(retriedEvent.attempt()).isEqualTo(2);
+        PaymentDeclined declined = EventJson.read(afterRetry.get(1).value(), PaymentDeclined.class);
         assertThat(declined.attempt()).isEqualTo(2);
+        assertThat(new String(afterRetry.get(1).headers().lastHeader("ce_type").value()))
+                .isEqualTo("io.billstream.billing.PaymentDeclined.v1");
 
         assertThat(api.post("/api/v1/billing-events/" + ids.get(3) + "/retry", merchant, null)
                         .statusCode())

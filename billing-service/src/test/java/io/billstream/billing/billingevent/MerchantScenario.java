@@ -74,11 +74,14 @@ abstract class MerchantScenario {
         return orderId;
     }
 
+    /** An instalment order of 4 × 10000 created 70 days ago, for a customer of its own. */
     static OrderCreated instalments(UUID orderId) {
         return golden(
                 OrderCreated.class,
                 "orderId",
                 orderId,
+                "customerId",
+                UUID.randomUUID(),
                 "total",
                 Money.of(40000, "EUR"),
                 "plan",

@@ -11,6 +11,7 @@ import io.billstream.events.billing.BillingEventScheduled;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentPlan;
+import io.billstream.events.order.UsageRecorded;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
@@ -135,6 +136,62 @@ class SchedulesIT extends MerchantScenario {
                         .size())
                 .as("only the merchant's one event")
                 .isOne();
+    }
+
+    @Test
+    void aMeteredOrdersUsageIsBilledOnceAndOpenAgainWhenItsEventIsSkipped() {
+        UUID metered = UUID.randomUUID();
+        orderService.publish(
+                merchantId,
+                golden(
+                        OrderCreated.class,
+                        "orderId",
+                        metered,
+                        "purchaseType",
+                        "METERED",
+                        "plan",
+                        new PaymentPlan(null, null, null, null)));
+        UUID shots = UUID.randomUUID();
+        UUID milk = UUID.randomUUID();
+        orderService.publish(merchantId, golden(UsageRecorded.class, "orderId", metered, "usageRecordId", shots));
+        orderService.publish(
+                merchantId,
+                golden(
+                        UsageRecorded.class,
+                        "orderId",
+                        metered,
+                        "usageRecordId",
+                        milk,
+                        "amount",
+                        Money.of(1600, "EUR")));
+        String billingEvents = "/api/v1/orders/" + metered + "/billing-events";
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT count(*) FROM usage_record_copy WHERE order_id = :id")
+                                .param("id", metered)
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(2));
+
+        HttpResponse<String> billed = api.post(billingEvents, merchant, "{}");
+
+        assertThat(billed.statusCode()).as(billed.body()).isEqualTo(201);
+        assertThat(json(billed).path("amount").path("amount").asLong()).isEqualTo(10000);
+        BillingEventScheduled scheduled = EventJson.read(
+                TopicReader.recordsOf(Topics.BILLING, metered, 1).get(0).value(), BillingEventScheduled.class);
+        assertThat(scheduled.usageRecordIds()).containsExactly(shots, milk);
+        HttpResponse<String> nothingOpen = api.post(billingEvents, merchant, "{}");
+        assertThat(nothingOpen.statusCode()).as("the usage is billed once").isEqualTo(400);
+
+        String billedId = json(billed).path("id").asString();
+        assertThat(api.post("/api/v1/billing-events/" + billedId + "/skip", merchant, null)
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> again = api.post(billingEvents, merchant, "{}");
+        assertThat(again.statusCode())
+                .as("a skipped event's usage is open again")
+                .isEqualTo(201);
+        assertThat(json(again).path("amount").path("amount").asLong()).isEqualTo(10000);
     }
 
     private OrderCreated instalments(UUID orderId, long total, int count, Instant createdAt) {

@@ -196,11 +196,16 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void orderSubResourcesOwnedByBillingGoToBillingNotToOrders() {
+    void orderAndCustomerSubResourcesOwnedByBillingGoToBillingNotToOrders() {
         // billing-service is down in this test, so reaching it shows as a 503 that names it.
         for (String path : new String[] {
-            "/api/v1/orders/42/billing-events", "/api/v1/orders/42/billing-events/merge",
-            "/api/v1/orders/42/transactions", "/api/v1/orders/42/card"
+            "/api/v1/orders/42/billing-events",
+            "/api/v1/orders/42/billing-events/merge",
+            "/api/v1/orders/42/transactions",
+            "/api/v1/orders/42/card",
+            "/api/v1/orders/42/payments",
+            "/api/v1/customers/7/cards",
+            "/api/v1/customers/7/cards/9/default"
         }) {
             client.get()
                     .uri(path)

@@ -19,6 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,15 +95,20 @@ class TransactionsIT extends MerchantScenario {
     void refundsAskedAtOnceTakeNoMoreThanThePayment() {
         String paymentId = paidSingleOrder(UUID.randomUUID());
 
-        List<CompletableFuture<HttpResponse<String>>> asked = IntStream.range(0, 6)
-                .mapToObj(i -> CompletableFuture.supplyAsync(
-                        () -> api.post("/api/v1/payments/" + paymentId + "/refunds", merchant, "{\"amount\": 2000}")))
-                .toList();
-
-        List<Integer> answers = asked.stream()
-                .map(CompletableFuture::join)
-                .map(HttpResponse::statusCode)
-                .toList();
+        List<Integer> answers;
+        // A thread each, so that the six are asked at once.
+        try (ExecutorService atOnce = Executors.newFixedThreadPool(6)) {
+            List<CompletableFuture<HttpResponse<String>>> asked = IntStream.range(0, 6)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> api.post(
+                                    "/api/v1/payments/" + paymentId + "/refunds", merchant, "{\"amount\": 2000}"),
+                            atOnce))
+                    .toList();
+            answers = asked.stream()
+                    .map(CompletableFuture::join)
+                    .map(HttpResponse::statusCode)
+                    .toList();
+        }
         assertThat(answers).filteredOn(code -> code == 201).hasSize(2);
         assertThat(answers).filteredOn(code -> code == 409).hasSize(4);
         assertThat(json(api.get("/api/v1/payments/" + paymentId, merchant))

@@ -23,6 +23,11 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     public TopicReader(String topic) {
+        this(List.of(topic));
+    }
+
+    /** Reads every record of {@code topics} from their beginning. */
+    public TopicReader(List<String> topics) {
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -35,7 +40,7 @@ public final class TopicReader implements AutoCloseable {
                         "read_committed"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
+        consumer.subscribe(topics);
     }
 
     /** Polls until {@code done} holds for the records seen so far, or fails after {@code timeout}. */

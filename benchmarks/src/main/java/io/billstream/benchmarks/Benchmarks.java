@@ -10,15 +10,24 @@ public final class Benchmarks {
 
     private Benchmarks() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Ends the JVM when the benchmark is done or failed: the embedded broker and database would keep it running. */
+    public static void main(String[] args) {
         String name = args.length == 0 ? "" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        switch (name) {
-            case "outbox-relay" -> OutboxRelayBenchmark.run(rest);
-            default ->
-                throw new IllegalArgumentException(
-                        "usage: benchmarks outbox-relay [events] [keys] [publishers] [events per transaction]; unknown benchmark '"
-                                + name + "'");
+        try {
+            switch (name) {
+                case "outbox-relay" -> OutboxRelayBenchmark.run(rest);
+                case "billing-run" -> BillingRunBenchmark.run(rest);
+                default ->
+                    throw new IllegalArgumentException(
+                            "usage: benchmarks outbox-relay [events] [keys] [publishers] [events per transaction]"
+                                    + " | billing-run [orders of 100 due events] [processor latency] [batch size]"
+                                    + " [billing-service jar]; unknown benchmark '" + name + "'");
+            }
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
         }
+        System.exit(0);
     }
 }

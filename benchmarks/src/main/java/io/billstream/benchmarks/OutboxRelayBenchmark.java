@@ -114,7 +114,6 @@ final class OutboxRelayBenchmark {
                     peer.perSecond(),
                     outbox.perSecond() / peer.perSecond()));
         }
-        System.exit(0);
     }
 
     private record Result(int events, long millis, long commitMillis) {

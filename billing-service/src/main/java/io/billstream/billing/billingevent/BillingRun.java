@@ -13,6 +13,7 @@ import io.billstream.platform.outbox.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,6 +100,22 @@ public class BillingRun {
                 charged += batch.size();
             }
         }
+    }
+
+    /**
+     * Collects, at once, the arrears of an order whose card was just replaced: its declined events not attempted on the
+     * new card, and its overdue ones. The scheduled run collects them too, should this not run.
+     */
+    public int recover(UUID orderId) {
+        Instant now = clock.instant();
+        List<Charge> arrears = transaction.execute(status -> run.claimArrears(orderId, now, batchSize));
+        if (arrears == null || arrears.isEmpty()) {
+            return 0;
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            arrears.forEach(charge -> threads.submit(() -> collect(charge)));
+        }
+        return arrears.size();
     }
 
     /** Charges one claimed billing event and settles the outcome; a lost answer leaves it claimed. */

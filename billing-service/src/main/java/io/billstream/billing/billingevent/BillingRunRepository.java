@@ -49,7 +49,43 @@ class BillingRunRepository {
                 .query((row, number) -> charge(row))
                 .list();
         due.forEach(charge -> claimed(charge, now));
+        if (due.size() < limit) {
+            // After the due ones are marked in flight, so that none is claimed twice.
+            due = new java.util.ArrayList<>(due);
+            due.addAll(claimArrears(null, now, limit - due.size()));
+        }
         return due;
+    }
+
+    /**
+     * Billing events of orders whose card was replaced, to be collected on the new card: the declined ones not
+     * attempted since the replacement (a rescheduled or merged one is no longer declined), and the overdue ones, also
+     * of a SUSPENDED order, which the new card may lift. Each is claimed once per replacement: once attempted on the
+     * new card, a decline is the new card's, retried by the usual rules.
+     */
+    private List<Charge> arrears(UUID orderId, Instant now, int limit) {
+        JdbcClient.StatementSpec query = jdbc.sql(CHARGES + (orderId == null ? "" : " AND o.id = :orderId") + """
+                          AND o.recovery_from IS NOT NULL AND o.status IN ('ACTIVE', 'FAILED', 'SUSPENDED')
+                          AND ((e.status IN ('SOFT_DECLINED', 'HARD_DECLINED')
+                                AND NOT EXISTS (SELECT 1 FROM payment_transaction t
+                                                WHERE t.billing_event_id = e.id AND t.created_at >= o.recovery_from))
+                               OR (e.status = 'SCHEDULED' AND e.scheduled_at <= :now))
+                        ORDER BY e.scheduled_at
+                        LIMIT :limit
+                        FOR UPDATE OF e SKIP LOCKED""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit);
+        if (orderId != null) {
+            query = query.param("orderId", orderId);
+        }
+        return query.query((row, number) -> charge(row)).list();
+    }
+
+    /** Claims the arrears of orders whose card was replaced (of one order, or all when it is absent) as {@link #claim} does. */
+    List<Charge> claimArrears(UUID orderId, Instant now, int limit) {
+        List<Charge> arrears = arrears(orderId, now, limit);
+        arrears.forEach(charge -> claimed(charge, now));
+        return arrears;
     }
 
     /**

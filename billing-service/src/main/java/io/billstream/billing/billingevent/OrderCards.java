@@ -5,10 +5,13 @@ import io.billstream.billing.card.Cards;
 import io.billstream.events.card.CardReplaced;
 import io.billstream.platform.outbox.EventPublisher;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The card an order's billing events are charged to, assigned or replaced by the merchant. */
 @Service
@@ -17,12 +20,14 @@ public class OrderCards {
     private final OrderCopyRepository orders;
     private final Cards cards;
     private final EventPublisher events;
+    private final BillingRun run;
     private final Clock clock;
 
-    OrderCards(OrderCopyRepository orders, Cards cards, EventPublisher events, Clock clock) {
+    OrderCards(OrderCopyRepository orders, Cards cards, EventPublisher events, BillingRun run, Clock clock) {
         this.orders = orders;
         this.cards = cards;
         this.events = events;
+        this.run = run;
         this.clock = clock;
     }
 
@@ -46,13 +51,26 @@ public class OrderCards {
         return orders.find(merchantId, orderId).orElseThrow();
     }
 
-    /** The order uses {@code card} from now; replacing another card is published as CardReplaced. */
+    /**
+     * The order uses {@code card} from now. Replacing another card is published as CardReplaced, and the order's
+     * declined and overdue billing events are collected on the new card by the billing run, started at once.
+     */
     Card assign(OrderCopy order, Card card) {
         orders.assignCard(order.id(), card.id());
         if (order.cardId() != null && !order.cardId().equals(card.id())) {
+            Instant now = clock.instant();
+            orders.recoverFrom(order.id(), now);
             events.publish(
                     order.merchantId(),
-                    new CardReplaced(order.customerId(), order.id(), order.cardId(), card.id(), clock.instant()));
+                    new CardReplaced(order.customerId(), order.id(), order.cardId(), card.id(), now));
+            // After the commit, so that the claim sees the new card; the scheduled run collects them should this not
+            // run.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    Thread.ofVirtual().name("recovery-" + order.id()).start(() -> run.recover(order.id()));
+                }
+            });
         }
         return card;
     }

@@ -71,6 +71,14 @@ class OrderCopyRepository {
                 .update();
     }
 
+    /** The order's card was replaced at {@code at}: the billing run collects its arrears on the new card. */
+    void recoverFrom(UUID orderId, Instant at) {
+        jdbc.sql("UPDATE order_copy SET recovery_from = :at WHERE id = :id")
+                .param("id", orderId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
     void cyclesFrom(UUID orderId, Instant cycleOne) {
         jdbc.sql("UPDATE order_copy SET cycles_from = :at WHERE id = :id")
                 .param("id", orderId)

@@ -1,5 +1,6 @@
 package io.billstream.billing.billingevent;
 
+import io.billstream.billing.merchant.MerchantCopies;
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorTimeout;
@@ -7,6 +8,7 @@ import io.billstream.events.billing.DeclineKind;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.billing.PaymentRecovered;
+import io.billstream.events.billing.PaymentRetriesExhausted;
 import io.billstream.events.billing.TransactionType;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.outbox.EventPublisher;
@@ -39,6 +41,7 @@ public class BillingRun {
     private final OrderCopyRepository orders;
     private final Schedules schedules;
     private final PaymentProcessor processor;
+    private final MerchantCopies merchants;
     private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -49,6 +52,7 @@ public class BillingRun {
             OrderCopyRepository orders,
             Schedules schedules,
             PaymentProcessor processor,
+            MerchantCopies merchants,
             EventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -57,6 +61,7 @@ public class BillingRun {
         this.orders = orders;
         this.schedules = schedules;
         this.processor = processor;
+        this.merchants = merchants;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -73,8 +78,20 @@ public class BillingRun {
         }
     }
 
-    /** Charges every billing event due now, batch by batch; the number of charges made. */
+    /**
+     * Charges every billing event due now, batch by batch (due ones, then due automatic retries, then arrears of
+     * replaced cards); the number of charges made. First, soft declines whose 30 days of retries ended unused are
+     * declared exhausted.
+     */
     public int collectDue() {
+        transaction.executeWithoutResult(status -> run.exhaust(clock.instant())
+                .forEach(exhausted -> events.publish(
+                        exhausted.merchantId(),
+                        new PaymentRetriesExhausted(
+                                exhausted.orderId(),
+                                exhausted.billingEventId(),
+                                exhausted.attempts(),
+                                clock.instant()))));
         int charged = 0;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (; ; ) {
@@ -172,6 +189,16 @@ public class BillingRun {
                 schedules.scheduleCycle(order, charge.number() + 1);
             }
         } else {
+            boolean soft = outcome.result() == ProcessorOutcome.Result.SOFT_DECLINED;
+            RetrySchedule.Next next = soft
+                    ? RetrySchedule.after(
+                            merchants.retryPolicyOf(charge.merchantId()),
+                            run.retryWindowFrom(charge.billingEventId()).orElseThrow(),
+                            charge.attempt(),
+                            now)
+                    : new RetrySchedule.Exhausted();
+            Instant nextRetryAt = next instanceof RetrySchedule.RetryAt retry ? retry.at() : null;
+            run.retryAt(charge.billingEventId(), nextRetryAt);
             events.publish(
                     charge.merchantId(),
                     new PaymentDeclined(
@@ -179,15 +206,20 @@ public class BillingRun {
                             charge.billingEventId(),
                             charge.transactionId(),
                             charge.amount(),
-                            outcome.result() == ProcessorOutcome.Result.SOFT_DECLINED
-                                    ? DeclineKind.SOFT
-                                    : DeclineKind.HARD,
+                            soft ? DeclineKind.SOFT : DeclineKind.HARD,
                             outcome.code(),
                             charge.attempt(),
-                            null,
+                            nextRetryAt,
                             now,
                             TransactionType.PAYMENT,
                             null));
+            if (soft && next instanceof RetrySchedule.Exhausted) {
+                // Declined for good: order-service suspends the order until the card is replaced.
+                run.exhausted(charge.billingEventId(), now);
+                events.publish(
+                        charge.merchantId(),
+                        new PaymentRetriesExhausted(charge.orderId(), charge.billingEventId(), charge.attempt(), now));
+            }
         }
     }
 }

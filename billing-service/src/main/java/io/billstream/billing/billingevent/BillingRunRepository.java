@@ -50,6 +50,10 @@ class BillingRunRepository {
                 .list();
         due.forEach(charge -> claimed(charge, now));
         if (due.size() < limit) {
+            due = new java.util.ArrayList<>(due);
+            due.addAll(claimRetries(now, limit - due.size()));
+        }
+        if (due.size() < limit) {
             // After the due ones are marked in flight, so that none is claimed twice.
             due = new java.util.ArrayList<>(due);
             due.addAll(claimArrears(null, now, limit - due.size()));
@@ -79,6 +83,21 @@ class BillingRunRepository {
             query = query.param("orderId", orderId);
         }
         return query.query((row, number) -> charge(row)).list();
+    }
+
+    /** Claims soft-declined events of live orders whose automatic retry is due, as {@link #claim} does. */
+    private List<Charge> claimRetries(Instant now, int limit) {
+        List<Charge> retries = jdbc.sql(CHARGES + """
+                          AND e.status = 'SOFT_DECLINED' AND e.next_retry_at <= :now AND o.status IN ('ACTIVE', 'FAILED')
+                        ORDER BY e.next_retry_at
+                        LIMIT :limit
+                        FOR UPDATE OF e SKIP LOCKED""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((row, number) -> charge(row))
+                .list();
+        retries.forEach(charge -> claimed(charge, now));
+        return retries;
     }
 
     /** Claims the arrears of orders whose card was replaced (of one order, or all when it is absent) as {@link #claim} does. */
@@ -154,7 +173,7 @@ class BillingRunRepository {
     void settle(Charge charge, ProcessorOutcome outcome, BillingEventStatus status, Instant now) {
         transactions.settle(charge.transactionId(), outcome, now);
         jdbc.sql("""
-                        UPDATE billing_event SET status = :status, in_flight = NULL,
+                        UPDATE billing_event SET status = :status, in_flight = NULL, next_retry_at = NULL,
                                retry_window_from = CASE WHEN :status = 'SOFT_DECLINED'
                                    THEN COALESCE(retry_window_from, GREATEST(:now, scheduled_at))
                                    ELSE retry_window_from END
@@ -162,6 +181,41 @@ class BillingRunRepository {
                 .param("id", charge.billingEventId())
                 .param("status", status.name())
                 .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** The soft-declined events whose 30 days of retries ended unused, marked exhausted so that each is told once. */
+    List<Exhausted> exhaust(Instant now) {
+        return jdbc.sql("""
+                        UPDATE billing_event SET exhausted_at = :now
+                        WHERE status = 'SOFT_DECLINED' AND exhausted_at IS NULL AND in_flight IS NULL
+                          AND retry_window_from <= :windowStart
+                        RETURNING id, order_id, merchant_id, attempts""")
+                .param("now", Timestamp.from(now))
+                .param("windowStart", Timestamp.from(now.minus(BillingEventActions.RETRY_WINDOW)))
+                .query((row, number) -> new Exhausted(
+                        row.getObject("merchant_id", UUID.class),
+                        row.getObject("order_id", UUID.class),
+                        row.getObject("id", UUID.class),
+                        row.getInt("attempts")))
+                .list();
+    }
+
+    record Exhausted(UUID merchantId, UUID orderId, UUID billingEventId, int attempts) {}
+
+    /** A decline used the event's last retry: marked, so that the sweep of {@link #exhaust} does not tell it again. */
+    void exhausted(UUID billingEventId, Instant now) {
+        jdbc.sql("UPDATE billing_event SET exhausted_at = :now WHERE id = :id")
+                .param("id", billingEventId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** When the billing run retries the soft-declined event next; none when absent. */
+    void retryAt(UUID billingEventId, Instant at) {
+        jdbc.sql("UPDATE billing_event SET next_retry_at = :at WHERE id = :id")
+                .param("id", billingEventId)
+                .param("at", at == null ? null : Timestamp.from(at))
                 .update();
     }
 

@@ -1,6 +1,6 @@
 package io.billstream.billing.billingevent;
 
-import io.billstream.billing.merchant.MerchantZones;
+import io.billstream.billing.merchant.MerchantCopies;
 import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatus;
@@ -26,13 +26,17 @@ public class Schedules {
 
     private final OrderCopyRepository orders;
     private final BillingEvents billingEvents;
-    private final MerchantZones zones;
+    private final MerchantCopies merchants;
     private final UsageCopies usageCopies;
 
-    Schedules(OrderCopyRepository orders, BillingEvents billingEvents, MerchantZones zones, UsageCopies usageCopies) {
+    Schedules(
+            OrderCopyRepository orders,
+            BillingEvents billingEvents,
+            MerchantCopies merchants,
+            UsageCopies usageCopies) {
         this.orders = orders;
         this.billingEvents = billingEvents;
-        this.zones = zones;
+        this.merchants = merchants;
         this.usageCopies = usageCopies;
     }
 
@@ -68,7 +72,7 @@ public class Schedules {
     /** All instalments at once, the first at the order's creation: the first payment collects it. */
     private void scheduleInstalments(OrderCopy order, Instant start) {
         PaymentPlan plan = order.plan();
-        ZoneId zone = zones.of(order.merchantId());
+        ZoneId zone = merchants.zoneOf(order.merchantId());
         long[] amounts = Schedule.instalments(order.total().amount(), plan.instalmentCount());
         for (int i = 0; i < amounts.length; i++) {
             billingEvents.schedule(order, i + 1, amounts[i], Schedule.after(start, zone, plan.interval(), i));
@@ -96,7 +100,7 @@ public class Schedules {
         if (plan.cycleLimit() != null && cycle > plan.cycleLimit()) {
             return;
         }
-        ZoneId zone = zones.of(order.merchantId());
+        ZoneId zone = merchants.zoneOf(order.merchantId());
         billingEvents.schedule(
                 order,
                 cycle,

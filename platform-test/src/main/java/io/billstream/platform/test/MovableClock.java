@@ -21,6 +21,11 @@ public final class MovableClock extends Clock {
         ahead.accumulateAndGet(duration, Duration::plus);
     }
 
+    /** Back to the real time, for the next test. */
+    public void reset() {
+        ahead.set(Duration.ZERO);
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(ahead.get());

@@ -1,6 +1,6 @@
 package io.billstream.billing.merchant.messaging;
 
-import io.billstream.billing.merchant.MerchantZones;
+import io.billstream.billing.merchant.MerchantCopies;
 import io.billstream.events.Topics;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.platform.inbox.EventListener;
@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 @KafkaListener(topics = Topics.MERCHANTS)
 class MerchantListener extends EventListener {
 
-    private final MerchantZones zones;
+    private final MerchantCopies merchants;
 
-    MerchantListener(MerchantZones zones) {
-        this.zones = zones;
+    MerchantListener(MerchantCopies merchants) {
+        this.merchants = merchants;
     }
 
     @KafkaHandler
     void on(MerchantSettingsChanged event) {
-        zones.changed(event, ReceivedEvent.current().sequence());
+        merchants.changed(event, ReceivedEvent.current().sequence());
     }
 }

@@ -148,7 +148,19 @@ public class BillingRun {
             transaction.executeWithoutResult(status -> run.unknown(charge));
             return;
         }
-        transaction.executeWithoutResult(status -> settle(charge, outcome));
+        settleOnce(charge, outcome);
+    }
+
+    /**
+     * Settles a charge with the processor's answer unless it was settled already: the reconciler and a late answer
+     * never settle, nor publish, one charge twice.
+     */
+    void settleOnce(Charge charge, ProcessorOutcome outcome) {
+        transaction.executeWithoutResult(status -> {
+            if (run.stillUnanswered(charge)) {
+                settle(charge, outcome);
+            }
+        });
     }
 
     /** The transaction's outcome, the event's status and the outcome event, in one transaction. */

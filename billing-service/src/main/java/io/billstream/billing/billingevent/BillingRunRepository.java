@@ -219,6 +219,48 @@ class BillingRunRepository {
                 .update();
     }
 
+    /**
+     * The billing run's charges with no answer recorded: UNKNOWN (the answer was lost), or PENDING since before
+     * {@code staleBefore} (the service stopped between storing the attempt and settling it). Each is still its
+     * event's charge in flight, under its own idempotency key.
+     */
+    List<Charge> unanswered(Instant staleBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT t.id AS transaction_id, e.id, e.order_id, e.merchant_id, e.number, t.amount, t.currency,
+                               t.attempt, t.idempotency_key, t.card_id, c.token
+                        FROM payment_transaction t
+                        JOIN billing_event e ON e.id = t.billing_event_id AND e.in_flight = t.id
+                        JOIN card c ON c.id = t.card_id
+                        WHERE t.type = 'PAYMENT' AND t.channel IS NULL
+                          AND (t.status = 'UNKNOWN' OR (t.status = 'PENDING' AND t.created_at < :staleBefore))
+                        ORDER BY t.created_at
+                        LIMIT :limit""")
+                .param("staleBefore", Timestamp.from(staleBefore))
+                .param("limit", limit)
+                .query((row, number) -> new Charge(
+                        row.getObject("transaction_id", UUID.class),
+                        row.getObject("id", UUID.class),
+                        row.getObject("order_id", UUID.class),
+                        row.getObject("merchant_id", UUID.class),
+                        row.getObject("number", Integer.class),
+                        row.getObject("card_id", UUID.class),
+                        row.getString("token"),
+                        Money.of(row.getLong("amount"), row.getString("currency")),
+                        row.getInt("attempt"),
+                        row.getString("idempotency_key")))
+                .list();
+    }
+
+    /** Locks the charge's transaction; whether it still awaits its answer, so that it is settled once. */
+    boolean stillUnanswered(Charge charge) {
+        return jdbc.sql("SELECT status FROM payment_transaction WHERE id = :id FOR UPDATE")
+                .param("id", charge.transactionId())
+                .query(String.class)
+                .optional()
+                .filter(status -> status.equals("PENDING") || status.equals("UNKNOWN"))
+                .isPresent();
+    }
+
     /** The processor's answer was lost: the charge stays claimed, to be asked for under its key, never charged again. */
     void unknown(Charge charge) {
         transactions.unknown(charge.transactionId());

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,15 +37,8 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "billstream.billing-run.initial-delay=1h")
 @RealInfrastructure
+@Import(MovedTime.class)
 class RetriesIT extends MerchantScenario {
-
-    @TestConfiguration
-    static class MovedTime {
-        @Bean
-        Clock clock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     BillingRun run;

@@ -11,6 +11,7 @@ import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.billing.PaymentRecovered;
 import io.billstream.events.billing.PaymentRetriesExhausted;
 import io.billstream.events.billing.RefundIssued;
+import io.billstream.events.card.CardExpiring;
 import io.billstream.events.card.CardRegistered;
 import io.billstream.events.card.CardRemoved;
 import io.billstream.events.card.CardReplaced;
@@ -60,6 +61,7 @@ public final class EventCatalog {
             new EventType<>(CardRegistered.class, "card", 1, Topics.PAYMENT_METHODS, CardRegistered::customerId),
             new EventType<>(CardReplaced.class, "card", 1, Topics.PAYMENT_METHODS, CardReplaced::customerId),
             new EventType<>(CardRemoved.class, "card", 1, Topics.PAYMENT_METHODS, CardRemoved::customerId),
+            new EventType<>(CardExpiring.class, "card", 1, Topics.PAYMENT_METHODS, CardExpiring::customerId),
             new EventType<>(CustomerCreated.class, "customer", 1, Topics.CUSTOMERS, CustomerCreated::customerId),
             new EventType<>(
                     CustomerDetailsChanged.class, "customer", 1, Topics.CUSTOMERS, CustomerDetailsChanged::customerId),

@@ -10,11 +10,8 @@ import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
 import io.billstream.platform.test.EventWriter;
+import io.billstream.platform.test.ServiceProcess;
 import io.billstream.platform.test.TestInfrastructure;
-import io.billstream.platform.test.TestTokens;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,17 +55,23 @@ final class BillingRunBenchmark {
         int events = orders * INSTALMENTS;
 
         JdbcCoordinates database = TestInfrastructure.newDatabase();
-        String bootstrap = TestInfrastructure.kafka().bootstrapServers();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(database.url());
         dataSource.setUser(database.username());
         dataSource.setPassword(database.password());
         JdbcClient jdbc = JdbcClient.create(dataSource);
 
-        int port = freePort();
-        Process service = start(jar, port, database, bootstrap, latency, batchSize);
-        try {
-            awaitReady(port, service);
+        try (ServiceProcess service = ServiceProcess.start(
+                jar,
+                database,
+                List.of("-Xmx1g"),
+                Map.of(
+                        "billstream.sandbox.latency", latency,
+                        "billstream.billing-run.batch-size", Integer.toString(batchSize),
+                        "billstream.billing-run.interval", "100ms",
+                        "billstream.billing-run.initial-delay", "0s",
+                        "logging.level.root", "warn"))) {
+            int port = service.port();
             UUID merchantId = UUID.randomUUID();
             log.info("Seeding {} orders of {} due instalments", orders, INSTALMENTS);
             seed(merchantId, orders);
@@ -97,7 +100,7 @@ final class BillingRunBenchmark {
                     "every event charged and published");
             long millis = (System.nanoTime() - start) / 1_000_000;
             long charged = count(jdbc, "SELECT count(*) FROM payment_transaction WHERE status = 'APPROVED'");
-            stop(service);
+            service.close();
 
             reset(jdbc);
             double peer = pgbench(database, events, batchSize);
@@ -108,66 +111,7 @@ final class BillingRunBenchmark {
                             + "Peer, pgbench replaying each event's SQL: %,.0f events/s%n"
                             + "Billing run / pgbench: %.2f",
                     events, charged, millis, app, latency, batchSize, peer, app / peer));
-        } finally {
-            service.destroyForcibly();
         }
-    }
-
-    private static Process start(
-            Path jar, int port, JdbcCoordinates database, String bootstrap, String latency, int batchSize)
-            throws IOException {
-        if (!Files.exists(jar)) {
-            throw new IllegalArgumentException(
-                    jar + " is missing: ./mvnw -q -DskipTests -pl billing-service,benchmarks -am package");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        File output = new File("target/billing-run-benchmark-service.log");
-        output.getParentFile().mkdirs();
-        return new ProcessBuilder(
-                        java,
-                        "-Xmx1g",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        "--billstream.security.issuer=" + TestTokens.ISSUER,
-                        "--billstream.security.audience=" + TestTokens.AUDIENCE,
-                        "--billstream.security.jwks-uri=" + TestTokens.jwksUri(),
-                        "--billstream.sandbox.latency=" + latency,
-                        "--billstream.billing-run.batch-size=" + batchSize,
-                        "--billstream.billing-run.interval=100ms",
-                        "--billstream.billing-run.initial-delay=0s",
-                        "--logging.level.root=warn")
-                .redirectErrorStream(true)
-                .redirectOutput(output)
-                .start();
-    }
-
-    private static void awaitReady(int port, Process service) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException(
-                        "billing-service stopped; see target/billing-run-benchmark-service.log");
-            }
-            try {
-                HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("billing-service was not ready within 3 minutes");
     }
 
     /** The merchant and its instalment orders, as order-service publishes them; the last instalment due a month ago. */
@@ -225,13 +169,6 @@ final class BillingRunBenchmark {
                 .param("token", token.group(1))
                 .update();
         return cardId;
-    }
-
-    private static void stop(Process service) throws InterruptedException {
-        service.destroy();
-        if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            service.destroyForcibly().waitFor();
-        }
     }
 
     /** The events due again, as before the run, for pgbench. */
@@ -341,12 +278,6 @@ final class BillingRunBenchmark {
                 throw new IllegalStateException("not done within " + DEADLINE + ": " + what);
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

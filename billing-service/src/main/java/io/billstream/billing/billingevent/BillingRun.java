@@ -11,6 +11,7 @@ import io.billstream.events.billing.PaymentRecovered;
 import io.billstream.events.billing.PaymentRetriesExhausted;
 import io.billstream.events.billing.TransactionType;
 import io.billstream.events.order.PurchaseType;
+import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.outbox.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public class BillingRun {
     private final PaymentProcessor processor;
     private final MerchantCopies merchants;
     private final EventPublisher events;
+    private final CrashPoints crashPoints;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int batchSize;
@@ -54,6 +56,7 @@ public class BillingRun {
             PaymentProcessor processor,
             MerchantCopies merchants,
             EventPublisher events,
+            CrashPoints crashPoints,
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${billstream.billing-run.batch-size:200}") int batchSize) {
@@ -63,6 +66,7 @@ public class BillingRun {
         this.processor = processor;
         this.merchants = merchants;
         this.events = events;
+        this.crashPoints = crashPoints;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.batchSize = batchSize;
@@ -139,7 +143,11 @@ public class BillingRun {
     void collect(Charge charge) {
         ProcessorOutcome outcome;
         try {
+            // The attempt is stored with its key; the processor has nothing yet.
+            crashPoints.reach("billing-run.before-charge");
             outcome = processor.charge(charge.idempotencyKey(), charge.cardToken(), charge.amount());
+            // The processor charged; nothing of its answer is stored.
+            crashPoints.reach("billing-run.after-charge");
         } catch (ProcessorTimeout timeout) {
             log.warn(
                     "Charge outcome unknown billingEventId='{}' key='{}'",
@@ -149,6 +157,8 @@ public class BillingRun {
             return;
         }
         settleOnce(charge, outcome);
+        // Settled and committed; its outcome event is in the outbox, not yet on Kafka.
+        crashPoints.reach("billing-run.after-commit");
     }
 
     /**
@@ -159,6 +169,8 @@ public class BillingRun {
         transaction.executeWithoutResult(status -> {
             if (run.stillUnanswered(charge)) {
                 settle(charge, outcome);
+                // Everything of the settlement written, nothing committed.
+                crashPoints.reach("billing-run.before-commit");
             }
         });
     }

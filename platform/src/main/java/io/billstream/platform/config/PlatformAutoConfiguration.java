@@ -1,5 +1,6 @@
 package io.billstream.platform.config;
 
+import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.health.HealthConfiguration;
 import io.billstream.platform.idempotency.IdempotencyConfiguration;
 import io.billstream.platform.inbox.InboxConfiguration;
@@ -10,6 +11,7 @@ import io.billstream.platform.tracing.RequestIdFilter;
 import io.billstream.platform.web.ApiDocumentationConfiguration;
 import io.billstream.platform.web.ProblemDetailsConfiguration;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +43,12 @@ import org.springframework.context.annotation.Import;
     RequestIdFilter.class
 })
 public class PlatformAutoConfiguration {
+
+    /** Inert unless {@code billstream.crash-at} names a point: the crash-point tests' way to stop a process. */
+    @Bean
+    CrashPoints crashPoints(@Value("${billstream.crash-at:}") String crashAt) {
+        return new CrashPoints(crashAt);
+    }
 
     /** The one source of time; tests replace it with a fixed or mutable clock. */
     @Bean

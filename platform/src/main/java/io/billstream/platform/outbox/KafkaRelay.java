@@ -1,6 +1,7 @@
 package io.billstream.platform.outbox;
 
 import io.billstream.events.EventEnvelope;
+import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.tracing.RequestIdFilter;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.namastack.outbox.handler.OutboxRecordMetadata;
@@ -24,10 +25,12 @@ class KafkaRelay implements OutboxTypedHandler<OutboxMessage> {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration sendTimeout;
+    private final CrashPoints crashPoints;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, Duration sendTimeout) {
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, Duration sendTimeout, CrashPoints crashPoints) {
         this.kafka = kafka;
         this.sendTimeout = sendTimeout;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -43,6 +46,8 @@ class KafkaRelay implements OutboxTypedHandler<OutboxMessage> {
         }
         try {
             kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Kafka has the event and the outbox still holds it: it is sent again, under the same event id.
+            crashPoints.reach("outbox.after-send");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while relaying event " + message.eventId(), e);

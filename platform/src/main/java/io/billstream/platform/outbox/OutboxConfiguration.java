@@ -1,5 +1,6 @@
 package io.billstream.platform.outbox;
 
+import io.billstream.platform.crash.CrashPoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
@@ -46,7 +47,9 @@ public class OutboxConfiguration {
 
     @Bean
     KafkaRelay kafkaRelay(
-            KafkaTemplate<String, byte[]> kafka, @Value("${billstream.outbox.send-timeout:45s}") Duration sendTimeout) {
-        return new KafkaRelay(kafka, sendTimeout);
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${billstream.outbox.send-timeout:45s}") Duration sendTimeout,
+            CrashPoints crashPoints) {
+        return new KafkaRelay(kafka, sendTimeout, crashPoints);
     }
 }

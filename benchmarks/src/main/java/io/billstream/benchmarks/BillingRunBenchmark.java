@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -196,7 +195,17 @@ final class BillingRunBenchmark {
         int clients = 4;
         // The events are charged once each; some are left over so that every claim finds one.
         int perClient = (events - 2 * batchSize) / clients;
-        List<String> command = new ArrayList<>(List.of(
+        // Claim the events first, a batch at a time as the run does; then charge and settle each.
+        double claimSeconds = runPgbench(database, 1, events / batchSize, claim);
+        double eventSeconds = runPgbench(database, clients, perClient, settle);
+        int replayed = perClient * clients;
+        return replayed / (eventSeconds + claimSeconds * replayed / events);
+    }
+
+    /** Runs {@code script} {@code transactions} times on each of {@code clients}; how long that took, in seconds. */
+    private static double runPgbench(JdbcCoordinates database, int clients, int transactions, Path script)
+            throws Exception {
+        List<String> command = List.of(
                 "pgbench",
                 "-n",
                 "-h",
@@ -211,38 +220,12 @@ final class BillingRunBenchmark {
                 "-c",
                 Integer.toString(clients),
                 "-j",
-                "2",
+                Integer.toString(Math.min(clients, 2)),
                 "-t",
-                Integer.toString(perClient),
+                Integer.toString(transactions),
                 "-f",
-                settle.toString(),
-                database.database()));
-        // Claim the events first, a batch at a time as the run does; then charge and settle each.
-        double claimSeconds = runPgbench(
-                database,
-                List.of(
-                        "pgbench",
-                        "-n",
-                        "-h",
-                        database.host(),
-                        "-p",
-                        Integer.toString(database.port()),
-                        "-U",
-                        database.username(),
-                        "-c",
-                        "1",
-                        "-t",
-                        Integer.toString(events / batchSize),
-                        "-f",
-                        claim.toString(),
-                        database.database()));
-        double eventSeconds = runPgbench(database, command);
-        int replayed = perClient * clients;
-        return replayed / (eventSeconds + claimSeconds * replayed / events);
-    }
-
-    /** Runs pgbench; how long its transactions took, in seconds. */
-    private static double runPgbench(JdbcCoordinates database, List<String> command) throws Exception {
+                script.toString(),
+                database.database());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", database.password());
         Process pgbench = builder.start();
@@ -256,11 +239,7 @@ final class BillingRunBenchmark {
         if (!processed.find() || !tps.find()) {
             throw new IllegalStateException("pgbench said:\n" + output);
         }
-        log.info(
-                "pgbench {}: {} transactions at {} tps",
-                command.get(command.size() - 2),
-                processed.group(1),
-                tps.group(1));
+        log.info("pgbench {}: {} transactions at {} tps", script.getFileName(), processed.group(1), tps.group(1));
         return Long.parseLong(processed.group(1)) / Double.parseDouble(tps.group(1));
     }
 

@@ -7,15 +7,12 @@ import static org.awaitility.Awaitility.await;
 import io.billstream.events.EventCatalog;
 import io.billstream.events.EventJson;
 import io.billstream.events.EventSamples;
-import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.BillingEventScheduled;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.merchant.MerchantSettingsChanged;
-import io.billstream.events.order.BillingInterval;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
-import io.billstream.events.order.PaymentPlan;
 import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
@@ -30,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -193,13 +189,7 @@ class CrashPointsIT {
                         .filter("ACTIVE"::equals)
                         .isPresent());
         ApiClient api = new ApiClient(service.port());
-        String token = ApiClient.json(api.post(
-                        "/sandbox/v1/tokens",
-                        null,
-                        "{\"number\": \"4242424242424242\", \"expiryMonth\": 12, \"expiryYear\": %d, \"cvc\": \"123\"}"
-                                .formatted(YearMonth.now().getYear() + 2)))
-                .path("token")
-                .asString();
+        String token = SandboxCards.token(api, "4242424242424242");
         assertThat(api.put(
                                 "/api/v1/orders/" + orderId + "/card",
                                 TestTokens.merchant(merchantId),
@@ -210,18 +200,7 @@ class CrashPointsIT {
 
     /** Four monthly instalments from 70 days ago: three are due. */
     private static OrderCreated order(UUID orderId) {
-        return golden(
-                OrderCreated.class,
-                "orderId",
-                orderId,
-                "customerId",
-                UUID.randomUUID(),
-                "total",
-                Money.of(40000, "EUR"),
-                "plan",
-                new PaymentPlan(BillingInterval.MONTHLY, DUE + 1, null, null),
-                "createdAt",
-                Instant.now().minus(70, ChronoUnit.DAYS));
+        return TestOrders.instalments(orderId, DUE + 1, 10000, Instant.now().minus(70, ChronoUnit.DAYS));
     }
 
     private static long count(JdbcClient jdbc, String sql, UUID orderId) {

@@ -7,7 +7,9 @@ import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.events.Money;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +27,14 @@ class BillingRunRepository {
             WHERE e.in_flight IS NULL
             """;
 
+    /** SCHEDULED events due, of live orders that may be charged. */
+    private static final String DUE =
+            "e.status = 'SCHEDULED' AND e.scheduled_at <= :now AND o.status IN ('ACTIVE', 'FAILED')";
+
+    /** Soft-declined events whose automatic retry is due, of live orders that may be charged. */
+    private static final String RETRY_DUE =
+            "e.status = 'SOFT_DECLINED' AND e.next_retry_at <= :now AND o.status IN ('ACTIVE', 'FAILED')";
+
     private final JdbcClient jdbc;
     private final PaymentTransactions transactions;
 
@@ -39,26 +49,27 @@ class BillingRunRepository {
      * no other run claims them, and a charge under that key is carried out at most once.
      */
     List<Charge> claim(Instant now, int limit) {
-        List<Charge> due = jdbc.sql(CHARGES + """
-                          AND e.status = 'SCHEDULED' AND e.scheduled_at <= :now AND o.status IN ('ACTIVE', 'FAILED')
-                        ORDER BY e.scheduled_at
-                        LIMIT :limit
-                        FOR UPDATE OF e SKIP LOCKED""")
+        List<Charge> claimed = new ArrayList<>(claimWhere(DUE, "e.scheduled_at", now, limit));
+        // Each kind after the previous one is marked in flight, so that none is claimed twice.
+        if (claimed.size() < limit) {
+            claimed.addAll(claimWhere(RETRY_DUE, "e.next_retry_at", now, limit - claimed.size()));
+        }
+        if (claimed.size() < limit) {
+            claimed.addAll(claimArrears(null, now, limit - claimed.size()));
+        }
+        return claimed;
+    }
+
+    /** Claims up to {@code limit} events matching {@code condition}, oldest {@code by} first, as {@link #claim} does. */
+    private List<Charge> claimWhere(String condition, String by, Instant now, int limit) {
+        List<Charge> charges = jdbc.sql(
+                        CHARGES + " AND " + condition + " ORDER BY " + by + " LIMIT :limit FOR UPDATE OF e SKIP LOCKED")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((row, number) -> charge(row))
                 .list();
-        due.forEach(charge -> claimed(charge, now));
-        if (due.size() < limit) {
-            due = new java.util.ArrayList<>(due);
-            due.addAll(claimRetries(now, limit - due.size()));
-        }
-        if (due.size() < limit) {
-            // After the due ones are marked in flight, so that none is claimed twice.
-            due = new java.util.ArrayList<>(due);
-            due.addAll(claimArrears(null, now, limit - due.size()));
-        }
-        return due;
+        charges.forEach(charge -> claimed(charge, now));
+        return charges;
     }
 
     /**
@@ -85,21 +96,6 @@ class BillingRunRepository {
         return query.query((row, number) -> charge(row)).list();
     }
 
-    /** Claims soft-declined events of live orders whose automatic retry is due, as {@link #claim} does. */
-    private List<Charge> claimRetries(Instant now, int limit) {
-        List<Charge> retries = jdbc.sql(CHARGES + """
-                          AND e.status = 'SOFT_DECLINED' AND e.next_retry_at <= :now AND o.status IN ('ACTIVE', 'FAILED')
-                        ORDER BY e.next_retry_at
-                        LIMIT :limit
-                        FOR UPDATE OF e SKIP LOCKED""")
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query((row, number) -> charge(row))
-                .list();
-        retries.forEach(charge -> claimed(charge, now));
-        return retries;
-    }
-
     /** Claims the arrears of orders whose card was replaced (of one order, or all when it is absent) as {@link #claim} does. */
     List<Charge> claimArrears(UUID orderId, Instant now, int limit) {
         List<Charge> arrears = arrears(orderId, now, limit);
@@ -111,7 +107,7 @@ class BillingRunRepository {
      * Claims one billing event for a charge now, like {@link #claim} but for the merchant's retry or execute now: the
      * caller has locked the order and the event and checked that it may be charged. Empty when the order has no card.
      */
-    java.util.Optional<Charge> claimOne(UUID billingEventId, Instant now) {
+    Optional<Charge> claimOne(UUID billingEventId, Instant now) {
         List<Charge> one = jdbc.sql(CHARGES + " AND e.id = :id")
                 .param("id", billingEventId)
                 .query((row, number) -> charge(row))
@@ -161,7 +157,7 @@ class BillingRunRepository {
     }
 
     /** Where the event's 30 days of retries started; absent before its first soft decline. */
-    java.util.Optional<Instant> retryWindowFrom(UUID billingEventId) {
+    Optional<Instant> retryWindowFrom(UUID billingEventId) {
         return jdbc.sql("SELECT retry_window_from FROM billing_event WHERE id = :id")
                 .param("id", billingEventId)
                 .query((row, number) -> row.getTimestamp("retry_window_from"))

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.billstream.billing.BillingServiceApplication;
-import io.billstream.events.Money;
-import io.billstream.events.order.BillingInterval;
+import io.billstream.billing.TestOrders;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
-import io.billstream.events.order.PaymentPlan;
 import io.billstream.platform.test.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,17 +129,6 @@ class BillingRunAtScaleIT extends MerchantScenario {
     }
 
     private static OrderCreated order(UUID orderId, Instant createdAt) {
-        return golden(
-                OrderCreated.class,
-                "orderId",
-                orderId,
-                "customerId",
-                UUID.randomUUID(),
-                "total",
-                Money.of(100L * INSTALMENTS, "EUR"),
-                "plan",
-                new PaymentPlan(BillingInterval.MONTHLY, INSTALMENTS, null, null),
-                "createdAt",
-                createdAt);
+        return TestOrders.instalments(orderId, INSTALMENTS, 100, createdAt);
     }
 }

@@ -5,6 +5,7 @@ import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.billstream.billing.SandboxCards;
 import io.billstream.billing.card.ExpiringCards;
 import io.billstream.events.EventJson;
 import io.billstream.events.Topics;
@@ -108,12 +109,6 @@ class ExpiringCardsIT extends MerchantScenario {
     }
 
     private String token(YearMonth expiry) {
-        return json(api.post(
-                        "/sandbox/v1/tokens",
-                        null,
-                        "{\"number\": \"4242424242424242\", \"expiryMonth\": %d, \"expiryYear\": %d, \"cvc\": \"123\"}"
-                                .formatted(expiry.getMonthValue(), expiry.getYear())))
-                .path("token")
-                .asString();
+        return SandboxCards.token(api, "4242424242424242", expiry);
     }
 }

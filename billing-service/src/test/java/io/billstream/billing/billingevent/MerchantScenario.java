@@ -5,21 +5,19 @@ import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.billstream.billing.SandboxCards;
+import io.billstream.billing.TestOrders;
 import io.billstream.events.EventSamples;
-import io.billstream.events.Money;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
-import io.billstream.events.order.BillingInterval;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
-import io.billstream.events.order.PaymentPlan;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -76,29 +74,12 @@ abstract class MerchantScenario {
 
     /** An instalment order of 4 × 10000 created 70 days ago, for a customer of its own. */
     static OrderCreated instalments(UUID orderId) {
-        return golden(
-                OrderCreated.class,
-                "orderId",
-                orderId,
-                "customerId",
-                UUID.randomUUID(),
-                "total",
-                Money.of(40000, "EUR"),
-                "plan",
-                new PaymentPlan(BillingInterval.MONTHLY, 4, null, null),
-                "createdAt",
-                Instant.now().minus(70, ChronoUnit.DAYS));
+        return TestOrders.instalments(orderId, 4, 10000, Instant.now().minus(70, ChronoUnit.DAYS));
     }
 
     /** A token of the sandbox's hosted card fields for the card number. */
     String token(String number) {
-        return json(api.post(
-                        "/sandbox/v1/tokens",
-                        null,
-                        "{\"number\": \"%s\", \"expiryMonth\": 12, \"expiryYear\": %d, \"cvc\": \"123\"}"
-                                .formatted(number, YearMonth.now().getYear() + 2)))
-                .path("token")
-                .asString();
+        return SandboxCards.token(api, number);
     }
 
     /** The order's status as billing-service knows it; "none" before its copy exists. */

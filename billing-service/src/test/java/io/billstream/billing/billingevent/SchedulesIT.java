@@ -91,16 +91,7 @@ class SchedulesIT extends MerchantScenario {
     @Test
     void aMeteredOrderGetsTheBillingEventsItsMerchantCreatesAndNoOtherOrderDoes() {
         UUID metered = UUID.randomUUID();
-        orderService.publish(
-                merchantId,
-                golden(
-                        OrderCreated.class,
-                        "orderId",
-                        metered,
-                        "purchaseType",
-                        "METERED",
-                        "plan",
-                        new PaymentPlan(null, null, null, null)));
+        orderService.publish(merchantId, metered(metered));
         UUID instalment = UUID.randomUUID();
         orderService.publish(merchantId, instalments(instalment, 10000, 2, Instant.now()));
         awaitBillingEvents(instalment, 2);
@@ -141,16 +132,7 @@ class SchedulesIT extends MerchantScenario {
     @Test
     void aMeteredOrdersUsageIsBilledOnceAndOpenAgainWhenItsEventIsSkipped() {
         UUID metered = UUID.randomUUID();
-        orderService.publish(
-                merchantId,
-                golden(
-                        OrderCreated.class,
-                        "orderId",
-                        metered,
-                        "purchaseType",
-                        "METERED",
-                        "plan",
-                        new PaymentPlan(null, null, null, null)));
+        orderService.publish(merchantId, metered(metered));
         UUID shots = UUID.randomUUID();
         UUID milk = UUID.randomUUID();
         orderService.publish(merchantId, golden(UsageRecorded.class, "orderId", metered, "usageRecordId", shots));
@@ -192,6 +174,17 @@ class SchedulesIT extends MerchantScenario {
                 .as("a skipped event's usage is open again")
                 .isEqualTo(201);
         assertThat(json(again).path("amount").path("amount").asLong()).isEqualTo(10000);
+    }
+
+    private static OrderCreated metered(UUID orderId) {
+        return golden(
+                OrderCreated.class,
+                "orderId",
+                orderId,
+                "purchaseType",
+                "METERED",
+                "plan",
+                new PaymentPlan(null, null, null, null));
     }
 
     private OrderCreated instalments(UUID orderId, long total, int count, Instant createdAt) {

@@ -66,7 +66,7 @@ class ExpiringCardsIT extends MerchantScenario {
         assertThat(notice.last4()).isEqualTo("4242");
         assertThat(only(expired).expired()).isTrue();
         try (TopicReader reader = new TopicReader(Topics.PAYMENT_METHODS)) {
-            List<String> noticedCustomers = reader.readFor(Duration.ofSeconds(3)).stream()
+            List<String> noticedCustomers = reader.readToEnd(Duration.ofSeconds(60)).stream()
                     .filter(r -> new String(r.headers().lastHeader("ce_type").value()).contains("CardExpiring"))
                     .map(r -> r.key())
                     .toList();

@@ -178,7 +178,7 @@ class RetriesIT extends MerchantScenario {
     private <T> List<T> allOf(UUID orderId, Class<T> type) {
         String typeName = EventCatalog.of(type).typeName();
         try (TopicReader reader = new TopicReader(Topics.BILLING)) {
-            List<ConsumerRecord<String, byte[]>> records = reader.readFor(Duration.ofSeconds(2)).stream()
+            List<ConsumerRecord<String, byte[]>> records = reader.readToEnd(Duration.ofSeconds(60)).stream()
                     .filter(r -> orderId.toString().equals(r.key()))
                     .filter(r -> typeName.equals(
                             new String(r.headers().lastHeader("ce_type").value())))

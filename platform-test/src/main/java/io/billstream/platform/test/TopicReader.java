@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -37,7 +38,10 @@ public final class TopicReader implements AutoCloseable {
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
+                        "read_committed",
+                        // Topics of a whole test run hold tens of thousands of records; read them in large polls.
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        10_000),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(topics);
@@ -57,7 +61,7 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** The first {@code count} records of {@code key} on {@code topic}, in order; fails after 30 seconds. */
+    /** The first {@code count} records of {@code key} on {@code topic}, in order; fails after 60 seconds. */
     public static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, UUID key, int count) {
         try (TopicReader reader = new TopicReader(topic)) {
             return reader
@@ -66,11 +70,34 @@ public final class TopicReader implements AutoCloseable {
                                             .filter(record -> key.toString().equals(record.key()))
                                             .count()
                                     >= count,
-                            Duration.ofSeconds(30))
+                            Duration.ofSeconds(60))
                     .stream()
                     .filter(record -> key.toString().equals(record.key()))
                     .toList();
         }
+    }
+
+    /**
+     * Every record on the topics up to their ends as they are now, however many there are: for scanning what was
+     * published. Fails after {@code timeout}.
+     */
+    public List<ConsumerRecord<String, byte[]>> readToEnd(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (consumer.assignment().isEmpty()) {
+            poll(deadline);
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            poll(deadline);
+        }
+        return List.copyOf(seen);
+    }
+
+    private void poll(Instant deadline) {
+        if (Instant.now().isAfter(deadline)) {
+            throw new AssertionError("the topics were not read to their end in time; " + seen.size() + " records read");
+        }
+        consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }
 
     /** Every record that arrives within {@code window}: for checking that something was not published. */

@@ -91,6 +91,16 @@ abstract class MerchantScenario {
                 .orElse("none");
     }
 
+    /** Waits until every event this service stored is on Kafka: what was published can then be read to its end. */
+    void awaitPublished() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT count(*) FROM platform.outbox_record WHERE completed_at IS NULL")
+                                        .query(Long.class)
+                                        .single())
+                        .isZero());
+    }
+
     long transactions(UUID orderId, String status) {
         return jdbc.sql("SELECT count(*) FROM payment_transaction WHERE order_id = :id AND status = :status")
                 .param("id", orderId)

@@ -73,6 +73,7 @@ class ReconcilerIT extends MerchantScenario {
                 .valueStream()
                 .map(event -> event.path("id").asString())
                 .toList();
+        awaitPublished();
         try (TopicReader reader = new TopicReader(Topics.BILLING)) {
             // Distinct event ids: a record delivered twice is applied once by its consumers.
             List<PaymentApproved> approved = reader.readToEnd(Duration.ofSeconds(60)).stream()

@@ -116,7 +116,7 @@ class IdempotencyIT extends MerchantScenario {
      * effect.
      */
     private static void assertOneEffect(List<HttpResponse<String>> answers, int status) {
-        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(status, 409);
+        assertThat(answers).extracting(HttpResponse::statusCode).isSubsetOf(status, 409);
         List<HttpResponse<String>> done =
                 answers.stream().filter(r -> r.statusCode() == status).toList();
         assertThat(done)

@@ -91,13 +91,19 @@ abstract class MerchantScenario {
                 .orElse("none");
     }
 
-    /** Waits until every event this service stored is on Kafka: what was published can then be read to its end. */
-    void awaitPublished() {
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(
-                                jdbc.sql("SELECT count(*) FROM platform.outbox_record WHERE completed_at IS NULL")
-                                        .query(Long.class)
-                                        .single())
+    /**
+     * Waits until every event this service stored for {@code key} (an order, a customer) is on Kafka: what was
+     * published of it can then be read to the topic's end. Only the key's: a test context that was paused catches up
+     * on the whole run's events when it resumes, which can take its outbox a while.
+     */
+    void awaitPublished(UUID key) {
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                        SELECT count(*) FROM platform.outbox_record
+                                        WHERE record_key = :key AND completed_at IS NULL""")
+                                .param("key", key.toString())
+                                .query(Long.class)
+                                .single())
                         .isZero());
     }
 

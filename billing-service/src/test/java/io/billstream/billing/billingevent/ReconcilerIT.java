@@ -3,12 +3,8 @@ package io.billstream.billing.billingevent;
 import static io.billstream.platform.test.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billstream.events.EventJson;
-import io.billstream.events.Topics;
-import io.billstream.events.billing.PaymentApproved;
 import io.billstream.platform.test.MovableClock;
 import io.billstream.platform.test.RealInfrastructure;
-import io.billstream.platform.test.TopicReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -69,28 +65,12 @@ class ReconcilerIT extends MerchantScenario {
         assertThat(transactions(orderId, "APPROVED")).isEqualTo(3);
         assertThat(statuses(orderId)).containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "SCHEDULED");
         assertThat(requestsAtTheProcessor(orderId)).isEqualTo(3);
-        List<String> ours = json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
-                .valueStream()
-                .map(event -> event.path("id").asString())
-                .toList();
-        awaitPublished();
-        try (TopicReader reader = new TopicReader(Topics.BILLING)) {
-            // Distinct event ids: a record delivered twice is applied once by its consumers.
-            List<PaymentApproved> approved = reader.readToEnd(Duration.ofSeconds(60)).stream()
-                    .filter(r -> orderId.toString().equals(r.key()))
-                    .filter(r -> new String(r.headers().lastHeader("ce_type").value()).contains("PaymentApproved"))
-                    .collect(java.util.stream.Collectors.toMap(
-                            r -> new String(r.headers().lastHeader("ce_id").value()),
-                            r -> EventJson.read(r.value(), PaymentApproved.class),
-                            (first, again) -> first))
-                    .values()
-                    .stream()
-                    .filter(event -> ours.contains(event.billingEventId().toString()))
-                    .toList();
-            assertThat(approved).hasSize(3);
-            assertThat(approved).extracting(PaymentApproved::attempt).containsOnly(1);
-            assertThat(approved).extracting(PaymentApproved::billingEventId).doesNotHaveDuplicates();
-        }
+        // Settled once each: one approved transaction per event, each of its own attempt. That its outcome is
+        // published once per event id is shown on the broker by CrashPointsIT, in a process of its own.
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT billing_event_id) FROM payment_transaction
+                        WHERE order_id = :id AND status = 'APPROVED' AND attempt = 1""").param("id", orderId).query(Long.class).single())
+                .isEqualTo(3);
     }
 
     @Test

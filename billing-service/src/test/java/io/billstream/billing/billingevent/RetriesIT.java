@@ -177,7 +177,7 @@ class RetriesIT extends MerchantScenario {
     /** The order's events of {@code type} on the billing topic, oldest first. */
     private <T> List<T> allOf(UUID orderId, Class<T> type) {
         String typeName = EventCatalog.of(type).typeName();
-        awaitPublished();
+        awaitPublished(orderId);
         try (TopicReader reader = new TopicReader(Topics.BILLING)) {
             List<ConsumerRecord<String, byte[]>> records = reader.readToEnd(Duration.ofSeconds(60)).stream()
                     .filter(r -> orderId.toString().equals(r.key()))

@@ -1,12 +1,16 @@
 package io.billstream.benchmarks;
 
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one benchmark by name: {@code java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar outbox-relay}. Each
  * prints its figures beside a peer measured in the same run, for docs/benchmarks.md.
  */
 public final class Benchmarks {
+
+    private static final Logger log = LoggerFactory.getLogger(Benchmarks.class);
 
     private Benchmarks() {}
 
@@ -25,7 +29,7 @@ public final class Benchmarks {
                                     + " [billing-service jar]; unknown benchmark '" + name + "'");
             }
         } catch (Exception failed) {
-            failed.printStackTrace();
+            log.error("Benchmark failed", failed);
             System.exit(1);
         }
         System.exit(0);

@@ -1,5 +1,6 @@
 package io.billstream.billing.billingevent;
 
+import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.Money;
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
@@ -108,7 +109,9 @@ public class BillingEventActions {
             }
             return claimed;
         });
-        run.collect(charge);
+        if (!run.collect(charge)) {
+            throw new ProcessorUnavailable("it turned the charge away");
+        }
         return billingEvents.find(merchantId, id).orElseThrow();
     }
 

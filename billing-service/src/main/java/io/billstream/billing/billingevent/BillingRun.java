@@ -4,6 +4,7 @@ import io.billstream.billing.merchant.MerchantCopies;
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorTimeout;
+import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.billing.DeclineKind;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Collects due billing events: claims a batch ({@code FOR UPDATE SKIP LOCKED}, so that several instances share the
  * work), charges the whole batch at once on virtual threads, and settles each charge in a transaction of its own with
- * its outcome event; then the next batch, until none is due. Memory holds one batch, whatever is due.
+ * its outcome event; then the next batch, until none is due. Memory holds one batch, whatever is due. While the
+ * processor is down (its circuit breaker open) the run claims nothing and waits for the next round; charges it turned
+ * away are released and sent again under the same key.
  */
 @Service
 public class BillingRun {
@@ -98,28 +102,37 @@ public class BillingRun {
                                 clock.instant()))));
         int charged = 0;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (; ; ) {
+            while (processor.acceptsRequests()) {
                 Instant now = clock.instant();
                 List<Charge> batch = transaction.execute(status -> run.claim(now, batchSize));
                 if (batch == null || batch.isEmpty()) {
                     return charged;
                 }
-                List<Future<?>> inFlight = batch.stream()
-                        .<Future<?>>map(charge -> threads.submit(() -> collect(charge)))
+                List<Future<Boolean>> inFlight = batch.stream()
+                        .map(charge -> threads.submit(() -> collect(charge)))
                         .toList();
-                for (Future<?> charge : inFlight) {
+                int sent = 0;
+                for (Future<Boolean> charge : inFlight) {
                     try {
-                        charge.get();
+                        sent += charge.get() ? 1 : 0;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return charged;
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         // One charge's failure leaves its event claimed for the reconciler; the others go on.
                         log.error("Charge failed", e.getCause());
+                        sent++;
                     }
                 }
-                charged += batch.size();
+                charged += sent;
+                if (sent < batch.size()) {
+                    // The processor turned some away: the run waits for the next round rather than press on.
+                    log.warn("Processor unavailable, billing run paused released='{}'", batch.size() - sent);
+                    return charged;
+                }
             }
+            log.warn("Processor unavailable, billing run waits");
+            return charged;
         }
     }
 
@@ -136,11 +149,16 @@ public class BillingRun {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             arrears.forEach(charge -> threads.submit(() -> collect(charge)));
         }
+        // Arrears the processor turned away are released: the scheduled run collects them once it is back.
         return arrears.size();
     }
 
-    /** Charges one claimed billing event and settles the outcome; a lost answer leaves it claimed. */
-    void collect(Charge charge) {
+    /**
+     * Charges one claimed billing event and settles the outcome; a lost answer leaves it claimed. Whether the charge
+     * was sent: one the processor turned away is released, due again as if never claimed, and is sent next time
+     * under the same key.
+     */
+    boolean collect(Charge charge) {
         ProcessorOutcome outcome;
         try {
             // The attempt is stored with its key; the processor has nothing yet.
@@ -154,11 +172,15 @@ public class BillingRun {
                     charge.billingEventId(),
                     charge.idempotencyKey());
             transaction.executeWithoutResult(status -> run.unknown(charge));
-            return;
+            return true;
+        } catch (ProcessorUnavailable unavailable) {
+            transaction.executeWithoutResult(status -> run.release(charge));
+            return false;
         }
         settleOnce(charge, outcome);
         // Settled and committed; its outcome event is in the outbox, not yet on Kafka.
         crashPoints.reach("billing-run.after-commit");
+        return true;
     }
 
     /**

@@ -257,6 +257,19 @@ class BillingRunRepository {
                 .isPresent();
     }
 
+    /**
+     * A charge the processor turned away, so never sent: the event is released as if never claimed, its attempt not
+     * counted, and the PENDING transaction goes. The next claim sends it as the same attempt, under the same key.
+     */
+    void release(Charge charge) {
+        jdbc.sql("UPDATE billing_event SET in_flight = NULL, attempts = :attempts WHERE id = :id AND in_flight = :tx")
+                .param("attempts", charge.attempt() - 1)
+                .param("id", charge.billingEventId())
+                .param("tx", charge.transactionId())
+                .update();
+        transactions.discard(charge.transactionId());
+    }
+
     /** The processor's answer was lost: the charge stays claimed, to be asked for under its key, never charged again. */
     void unknown(Charge charge) {
         transactions.unknown(charge.transactionId());

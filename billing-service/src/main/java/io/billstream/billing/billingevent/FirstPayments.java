@@ -13,6 +13,7 @@ import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorRefusal;
 import io.billstream.billing.processor.ProcessorTimeout;
+import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.Money;
 import io.billstream.events.billing.DeclineKind;
 import io.billstream.events.billing.PaymentApproved;
@@ -317,7 +318,8 @@ public class FirstPayments {
 
     /**
      * Sends a stored transaction; null when the processor's answer was lost (the transaction stays UNKNOWN, to be
-     * asked for under its key). A refusal ends it as REFUSED and answers 422.
+     * asked for under its key). A refusal ends it as REFUSED and answers 422; one the processor turned away is
+     * discarded and answers 503.
      */
     private ProcessorOutcome send(NewTransaction pending, Supplier<ProcessorOutcome> request) {
         try {
@@ -325,6 +327,10 @@ public class FirstPayments {
         } catch (ProcessorTimeout timeout) {
             transaction.executeWithoutResult(status -> transactions.unknown(pending.id()));
             return null;
+        } catch (ProcessorUnavailable unavailable) {
+            // Never sent: as if it had not been asked, so that it may be asked again.
+            transaction.executeWithoutResult(status -> transactions.discard(pending.id()));
+            throw unavailable;
         } catch (ProcessorRefusal refusal) {
             transaction.executeWithoutResult(
                     status -> transactions.end(pending.id(), TransactionStatus.REFUSED, clock.instant()));

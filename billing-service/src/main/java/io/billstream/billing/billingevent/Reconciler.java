@@ -4,6 +4,7 @@ import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorRefusal;
 import io.billstream.billing.processor.ProcessorTimeout;
+import io.billstream.billing.processor.ProcessorUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,9 @@ public class Reconciler {
                 settled++;
             } catch (ProcessorTimeout stillLost) {
                 log.warn("Charge outcome still unknown key='{}'", charge.idempotencyKey());
+            } catch (ProcessorUnavailable unavailable) {
+                log.warn("Processor unavailable, reconciler waits unsettled='{}'", unanswered.size() - settled);
+                break;
             } catch (ProcessorRefusal refused) {
                 // Sent again on a card removed since: the processor no longer knows its token. Left for an operator.
                 log.error(

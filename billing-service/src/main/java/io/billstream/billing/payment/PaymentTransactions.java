@@ -71,6 +71,13 @@ public class PaymentTransactions {
                 .update();
     }
 
+    /** Removes a PENDING transaction that was never sent: the processor turned it away, so nothing happened. */
+    public void discard(UUID id) {
+        jdbc.sql("DELETE FROM payment_transaction WHERE id = :id AND status = 'PENDING'")
+                .param("id", id)
+                .update();
+    }
+
     /** Records the processor's answer. */
     public void settle(UUID id, ProcessorOutcome outcome, Instant now) {
         jdbc.sql("""

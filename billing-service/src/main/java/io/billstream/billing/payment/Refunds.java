@@ -4,6 +4,7 @@ import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorRefusal;
 import io.billstream.billing.processor.ProcessorTimeout;
+import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.Money;
 import io.billstream.events.billing.RefundIssued;
 import io.billstream.platform.outbox.EventPublisher;
@@ -97,6 +98,10 @@ public class Refunds {
             });
         } catch (ProcessorTimeout timeout) {
             transaction.executeWithoutResult(status -> transactions.unknown(refund.id()));
+        } catch (ProcessorUnavailable unavailable) {
+            // Never sent: the refund was not made, and what it held of the payment is free again.
+            transaction.executeWithoutResult(status -> transactions.discard(refund.id()));
+            throw unavailable;
         } catch (ProcessorRefusal refusal) {
             transaction.executeWithoutResult(
                     status -> transactions.end(refund.id(), TransactionStatus.REFUSED, clock.instant()));

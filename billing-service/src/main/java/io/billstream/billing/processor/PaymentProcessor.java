@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The acquirer, as billing-service uses it. Every request carries an idempotency key: the processor never carries
  * out one key twice, and answers a repeated key with the first outcome, so a caller that lost an answer asks again
- * under the same key ({@link #outcomeOf}) instead of charging again.
+ * under the same key ({@link #outcomeOf}) instead of charging again. A request that never reached the processor ends
+ * in {@link ProcessorUnavailable}: nothing was carried out.
  */
 public interface PaymentProcessor {
 
@@ -33,4 +34,9 @@ public interface PaymentProcessor {
 
     /** The outcome of the request made under {@code idempotencyKey}; empty when the processor never received it. */
     Optional<ProcessorOutcome> outcomeOf(String idempotencyKey);
+
+    /** Whether requests may be sent now: false while the processor is known to be down, so that callers wait. */
+    default boolean acceptsRequests() {
+        return true;
+    }
 }

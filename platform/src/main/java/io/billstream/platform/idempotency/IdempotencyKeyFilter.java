@@ -35,8 +35,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * with the same key and the same request gets that response again ({@code Idempotent-Replayed: true}) without running
  * anything; the same key with a different request is refused with 422, and a retry while the first still runs with
  * 409. Keys are scoped to the merchant (or customer, or service) the request acts for and kept at least 24 hours.
- * Every answer is stored, server errors too, as payment APIs do: part of the work may have happened. Requests
- * without a verified caller are not handled here; they were refused before.
+ * Every answer is stored, server errors too, as payment APIs do: part of the work may have happened. The one
+ * exception is 503: a service answers it only when a dependency is down and nothing was done, so the key is given up
+ * and a retry with it runs. Requests without a verified caller are not handled here; they were refused before.
  */
 class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -89,7 +90,11 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             if (request.isAsyncStarted()) {
                 throw new IllegalStateException("Idempotency-Key does not support asynchronous handlers");
             }
-            store(scope, key, claim.get(), recorded);
+            if (recorded.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                keys.release(scope, key, claim.get());
+            } else {
+                store(scope, key, claim.get(), recorded);
+            }
         } finally {
             // The caller gets the response even when storing it failed; a retry then waits for the lease.
             recorded.copyBodyToResponse();

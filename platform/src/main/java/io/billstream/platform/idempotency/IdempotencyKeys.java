@@ -107,6 +107,16 @@ class IdempotencyKeys {
                 .update();
     }
 
+    /** Gives the key up, unless another request took the claim over: the request did nothing, a retry runs afresh. */
+    void release(String scope, String key, UUID token) {
+        jdbc.sql("DELETE FROM platform.idempotency_key WHERE scope = :scope AND idempotency_key = :key"
+                        + " AND claim_token = :token")
+                .param("scope", scope)
+                .param("key", key)
+                .param("token", token)
+                .update();
+    }
+
     @Scheduled(fixedDelayString = "${billstream.idempotency.cleanup-interval:1h}")
     void deleteExpired() {
         jdbc.sql("DELETE FROM platform.idempotency_key WHERE expires_at <= :now")

@@ -41,7 +41,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail problem =
                 Problems.withProperties(Problems.of(e.status(), e.title(), e.getMessage()), e.properties());
-        return ResponseEntity.status(e.status()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
+        return response.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

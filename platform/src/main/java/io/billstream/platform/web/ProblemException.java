@@ -1,6 +1,8 @@
 package io.billstream.platform.web;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -35,5 +37,10 @@ public abstract class ProblemException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** When the caller may try again, sent as {@code Retry-After}: for a refusal that passes, such as a dependency down. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 }

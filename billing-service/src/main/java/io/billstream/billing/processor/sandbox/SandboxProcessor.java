@@ -6,6 +6,7 @@ import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorOutcome.Result;
 import io.billstream.billing.processor.ProcessorRefusal;
 import io.billstream.billing.processor.ProcessorTimeout;
+import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.Money;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The sandbox acquirer. It keeps its records in transactions of its own, apart from the caller's, as a remote
  * processor would: what it carried out stays carried out whatever the caller then does. Latency is configurable
- * ({@code billstream.sandbox.latency}) so that benchmarks can run with a slow processor.
+ * ({@code billstream.sandbox.latency}) so that benchmarks can run with a slow processor, and both latency and an
+ * outage can be switched at run time ({@link #latency(Duration)}, {@link #down(boolean)}) to rehearse a processor in
+ * trouble. It is the acquirer that {@link io.billstream.billing.processor.GuardedProcessor} guards.
  */
 @Component
+@Qualifier("acquirer")
 public class SandboxProcessor implements PaymentProcessor {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +39,8 @@ public class SandboxProcessor implements PaymentProcessor {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
-    private final Duration latency;
+    private volatile Duration latency;
+    private volatile boolean down;
 
     SandboxProcessor(
             JdbcClient jdbc,
@@ -46,6 +52,16 @@ public class SandboxProcessor implements PaymentProcessor {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.latency = latency;
+    }
+
+    /** From now on every request takes this long; what it carries out is carried out after the wait. */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** Down, every request is refused as a connection would be, before anything is carried out; up, served again. */
+    public void down(boolean down) {
+        this.down = down;
     }
 
     /** Stores what a token stands for and returns the token; the number itself is forgotten here. */
@@ -113,6 +129,7 @@ public class SandboxProcessor implements PaymentProcessor {
 
     @Override
     public Optional<CardDetails> card(String cardToken) {
+        refuseWhenDown();
         return jdbc.sql("SELECT brand, last4, expiry_month, expiry_year FROM sandbox_card WHERE token = :token")
                 .param("token", cardToken)
                 .query((row, number) -> new CardDetails(
@@ -125,12 +142,14 @@ public class SandboxProcessor implements PaymentProcessor {
 
     @Override
     public Optional<ProcessorOutcome> outcomeOf(String idempotencyKey) {
+        refuseWhenDown();
         wait(latency);
         return stored(idempotencyKey);
     }
 
     /** A request on a card: the issuer answers as the card's test behaviour says; a repeated key, as the first time. */
     private ProcessorOutcome onCard(String kind, String key, String token, Money amount) {
+        refuseWhenDown();
         wait(latency);
         Map<String, Object> card = jdbc
                 .sql("SELECT result, code, times_out FROM sandbox_card WHERE token = :token")
@@ -172,6 +191,7 @@ public class SandboxProcessor implements PaymentProcessor {
      */
     private ProcessorOutcome onPayment(
             String kind, String parentKind, String takenColumn, String key, String parentReference, Money amount) {
+        refuseWhenDown();
         wait(latency);
         return ownTransaction.execute(status -> {
             Parent parent = jdbc.sql("""
@@ -243,6 +263,12 @@ public class SandboxProcessor implements PaymentProcessor {
                 .param("reference", outcome.reference())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    private void refuseWhenDown() {
+        if (down) {
+            throw new ProcessorUnavailable("connection refused");
+        }
     }
 
     private static void wait(Duration latency) {

@@ -31,11 +31,16 @@ public final class EventWriter implements AutoCloseable {
 
     /** Writes as {@code service}, such as {@code billing-service}, which becomes the events' {@code ce_source}. */
     public EventWriter(String service) {
+        this(service, TestInfrastructure.kafka());
+    }
+
+    /** Writes as {@code service} to {@code kafka} instead of the test run's shared broker. */
+    public EventWriter(String service, KafkaServer kafka) {
         this.service = service;
         producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.kafka().bootstrapServers(),
+                        kafka.bootstrapServers(),
                         ProducerConfig.ACKS_CONFIG,
                         "all"),
                 new StringSerializer(),

@@ -38,13 +38,31 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, DatabaseServer.JdbcCoordinates database, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(jar, database, TestInfrastructure.kafka(), settings);
+    }
+
+    /** The same on {@code kafka} instead of the test run's shared broker. */
+    public static ServiceProcess start(
+            Path jar, DatabaseServer.JdbcCoordinates database, KafkaServer kafka, Map<String, String> settings)
+            throws IOException, InterruptedException {
         // Quick to start, as tests want; a benchmark gives its own options.
-        return start(jar, database, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), settings);
+        return start(jar, database, kafka, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), settings);
     }
 
     /** The same with the JVM's options, such as a benchmark's heap. */
     public static ServiceProcess start(
             Path jar, DatabaseServer.JdbcCoordinates database, List<String> jvmOptions, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        return start(jar, database, TestInfrastructure.kafka(), jvmOptions, settings);
+    }
+
+    /** The same on {@code kafka} instead of the test run's shared broker. */
+    public static ServiceProcess start(
+            Path jar,
+            DatabaseServer.JdbcCoordinates database,
+            KafkaServer kafka,
+            List<String> jvmOptions,
+            Map<String, String> settings)
             throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first");
@@ -60,7 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--billstream.security.issuer=" + TestTokens.ISSUER,
                 "--billstream.security.audience=" + TestTokens.AUDIENCE,
                 "--billstream.security.jwks-uri=" + TestTokens.jwksUri()));

@@ -29,10 +29,15 @@ public final class TopicReader implements AutoCloseable {
 
     /** Reads every record of {@code topics} from their beginning. */
     public TopicReader(List<String> topics) {
+        this(topics, TestInfrastructure.kafka());
+    }
+
+    /** Reads every record of {@code topics} of {@code kafka}, instead of the test run's shared broker. */
+    public TopicReader(List<String> topics, KafkaServer kafka) {
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.kafka().bootstrapServers(),
+                        kafka.bootstrapServers(),
                         ConsumerConfig.GROUP_ID_CONFIG,
                         "topic-reader-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

@@ -249,12 +249,7 @@ class BillingRunRepository {
 
     /** Locks the charge's transaction; whether it still awaits its answer, so that it is settled once. */
     boolean stillUnanswered(Charge charge) {
-        return jdbc.sql("SELECT status FROM payment_transaction WHERE id = :id FOR UPDATE")
-                .param("id", charge.transactionId())
-                .query(String.class)
-                .optional()
-                .filter(status -> status.equals("PENDING") || status.equals("UNKNOWN"))
-                .isPresent();
+        return transactions.awaitingAnswer(charge.transactionId());
     }
 
     /**

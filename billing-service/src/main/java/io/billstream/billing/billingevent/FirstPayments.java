@@ -9,6 +9,7 @@ import io.billstream.billing.payment.Transaction;
 import io.billstream.billing.payment.TransactionKind;
 import io.billstream.billing.payment.TransactionNotFound;
 import io.billstream.billing.payment.TransactionStatus;
+import io.billstream.billing.payment.Unanswered;
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
 import io.billstream.billing.processor.ProcessorRefusal;
@@ -173,13 +174,34 @@ public class FirstPayments {
                 attempt,
                 null);
         transactions.pending(pending, clock.instant());
+        if (step.token() != null) {
+            transactions.cardToken(pending.id(), token);
+        }
         return new Prepared(pending, token, step.token() != null, order.customerId());
     }
 
+    /**
+     * Settles a first step or a capture whose answer the reconciler found (or got by sending it again under its key),
+     * as an answer in time would have: the new card stored, the events published.
+     */
+    public void settleLost(Unanswered lost, ProcessorOutcome outcome) {
+        NewTransaction step = lost.transaction();
+        if (step.type() == TransactionKind.CAPTURE) {
+            settleCapture(step, outcome);
+        } else {
+            Prepared prepared = new Prepared(step, lost.cardToken(), step.cardId() == null, lost.customerId());
+            transaction.executeWithoutResult(status -> settle(prepared, outcome));
+        }
+    }
+
+    /** Unless it was answered already: a late answer and the reconciler settle one step once. */
     private void settle(Prepared prepared, ProcessorOutcome outcome) {
         NewTransaction step = prepared.transaction();
         Instant now = clock.instant();
         orders.lockSequence(step.orderId());
+        if (!transactions.awaitingAnswer(step.id())) {
+            return;
+        }
         transactions.settle(step.id(), outcome, now);
         if (!outcome.approved()) {
             declined(step, outcome, now);
@@ -250,31 +272,39 @@ public class FirstPayments {
         ProcessorOutcome outcome =
                 send(capture, () -> processor.capture(capture.idempotencyKey(), reference, capture.amount()));
         if (outcome != null) {
-            transaction.executeWithoutResult(status -> {
-                Instant now = clock.instant();
-                orders.lockSequence(capture.orderId());
-                transactions.settle(capture.id(), outcome, now);
-                if (!outcome.approved()) {
-                    declined(capture, outcome, now);
-                    return;
-                }
-                if (capture.billingEventId() != null) {
-                    billingEvents.collectedByFirstStep(capture.billingEventId());
-                }
-                events.publish(
-                        merchantId,
-                        new PaymentApproved(
-                                capture.orderId(),
-                                capture.billingEventId(),
-                                capture.id(),
-                                TransactionKind.CAPTURE.type(),
-                                capture.amount(),
-                                1,
-                                now,
-                                null));
-            });
+            settleCapture(capture, outcome);
         }
         return transactions.find(merchantId, capture.id()).orElseThrow();
+    }
+
+    /** Records the capture's answer, unless it was answered already; an approval collects the first instalment. */
+    private void settleCapture(NewTransaction capture, ProcessorOutcome outcome) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            orders.lockSequence(capture.orderId());
+            if (!transactions.awaitingAnswer(capture.id())) {
+                return;
+            }
+            transactions.settle(capture.id(), outcome, now);
+            if (!outcome.approved()) {
+                declined(capture, outcome, now);
+                return;
+            }
+            if (capture.billingEventId() != null) {
+                billingEvents.collectedByFirstStep(capture.billingEventId());
+            }
+            events.publish(
+                    capture.merchantId(),
+                    new PaymentApproved(
+                            capture.orderId(),
+                            capture.billingEventId(),
+                            capture.id(),
+                            TransactionKind.CAPTURE.type(),
+                            capture.amount(),
+                            1,
+                            now,
+                            null));
+        });
     }
 
     /** Voids an approved pre-authorisation that nothing was captured of: the reservation is released, nothing moves. */

@@ -82,7 +82,7 @@ public class PaymentTransactions {
     public void settle(UUID id, ProcessorOutcome outcome, Instant now) {
         jdbc.sql("""
                         UPDATE payment_transaction SET status = :status, code = :code, processor_reference = :reference,
-                                                       settled_at = :now
+                                                       settled_at = :now, card_token = NULL
                         WHERE id = :id""")
                 .param("id", id)
                 .param("status", outcome.result().name())
@@ -101,11 +101,74 @@ public class PaymentTransactions {
 
     /** Ends a transaction the processor did not approve or decline: REFUSED outright, or VOIDED. */
     public void end(UUID id, TransactionStatus status, Instant now) {
-        jdbc.sql("UPDATE payment_transaction SET status = :status, settled_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE payment_transaction SET status = :status, settled_at = :now, card_token = NULL WHERE id = :id")
                 .param("id", id)
                 .param("status", status.name())
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** The new card a first step is sent with, kept until it is answered; see {@link Unanswered}. */
+    public void cardToken(UUID id, String token) {
+        jdbc.sql("UPDATE payment_transaction SET card_token = :token WHERE id = :id")
+                .param("id", id)
+                .param("token", token)
+                .update();
+    }
+
+    /**
+     * Locks the transaction; whether it still waits for its answer (PENDING or UNKNOWN). Whoever settles it checks
+     * this first, so that a late answer and the reconciler never settle, nor publish, one transaction twice.
+     */
+    public boolean awaitingAnswer(UUID id) {
+        return jdbc.sql("SELECT status FROM payment_transaction WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .filter(status -> status.equals("PENDING") || status.equals("UNKNOWN"))
+                .isPresent();
+    }
+
+    /**
+     * Up to {@code limit} transactions other than the billing run's charges whose answer is missing: UNKNOWN (lost),
+     * or PENDING since before {@code staleBefore} (the service stopped before the answer came), oldest first.
+     */
+    public List<Unanswered> unanswered(Instant staleBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT t.id, t.merchant_id, t.order_id, t.billing_event_id, t.parent_id, t.card_id, t.type,
+                               t.amount, t.currency, t.channel, t.idempotency_key, t.attempt, t.reason,
+                               COALESCE(c.token, t.card_token) AS token, p.processor_reference AS parent_reference,
+                               o.customer_id
+                        FROM payment_transaction t
+                        JOIN order_copy o ON o.id = t.order_id
+                        LEFT JOIN card c ON c.id = t.card_id
+                        LEFT JOIN payment_transaction p ON p.id = t.parent_id
+                        WHERE (t.status = 'UNKNOWN' OR (t.status = 'PENDING' AND t.created_at < :staleBefore))
+                          AND NOT (t.type = 'PAYMENT' AND t.channel IS NULL)
+                        ORDER BY t.created_at
+                        LIMIT :limit""")
+                .param("staleBefore", Timestamp.from(staleBefore))
+                .param("limit", limit)
+                .query((row, number) -> new Unanswered(
+                        new NewTransaction(
+                                row.getObject("id", UUID.class),
+                                row.getObject("merchant_id", UUID.class),
+                                row.getObject("order_id", UUID.class),
+                                row.getObject("billing_event_id", UUID.class),
+                                row.getObject("parent_id", UUID.class),
+                                row.getObject("card_id", UUID.class),
+                                TransactionKind.valueOf(row.getString("type")),
+                                Money.of(row.getLong("amount"), row.getString("currency")),
+                                row.getString("channel") == null
+                                        ? null
+                                        : PaymentChannel.valueOf(row.getString("channel")),
+                                row.getString("idempotency_key"),
+                                row.getInt("attempt"),
+                                row.getString("reason")),
+                        row.getString("token"),
+                        row.getString("parent_reference"),
+                        row.getObject("customer_id", UUID.class)))
+                .list();
     }
 
     /** The card a first step was made with, once it is stored as the customer's. */

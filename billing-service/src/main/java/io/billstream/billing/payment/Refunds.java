@@ -87,15 +87,7 @@ public class Refunds {
         String paymentReference = transactions.processorReference(paymentId);
         try {
             ProcessorOutcome outcome = processor.refund(refund.idempotencyKey(), paymentReference, refund.amount());
-            transaction.executeWithoutResult(status -> {
-                Instant now = clock.instant();
-                transactions.settle(refund.id(), outcome, now);
-                if (outcome.approved()) {
-                    events.publish(
-                            merchantId,
-                            new RefundIssued(refund.orderId(), refund.id(), paymentId, refund.amount(), reason, now));
-                }
-            });
+            settle(refund, outcome);
         } catch (ProcessorTimeout timeout) {
             transaction.executeWithoutResult(status -> transactions.unknown(refund.id()));
         } catch (ProcessorUnavailable unavailable) {
@@ -108,5 +100,30 @@ public class Refunds {
             throw new RefusedByProcessor(refusal.getMessage());
         }
         return transactions.find(merchantId, refund.id()).orElseThrow();
+    }
+
+    /**
+     * Records the processor's answer to the refund, and publishes {@code RefundIssued} if approved; unless it was
+     * answered already: the reconciler and a late answer settle one refund once.
+     */
+    public void settle(NewTransaction refund, ProcessorOutcome outcome) {
+        transaction.executeWithoutResult(status -> {
+            if (!transactions.awaitingAnswer(refund.id())) {
+                return;
+            }
+            Instant now = clock.instant();
+            transactions.settle(refund.id(), outcome, now);
+            if (outcome.approved()) {
+                events.publish(
+                        refund.merchantId(),
+                        new RefundIssued(
+                                refund.orderId(),
+                                refund.id(),
+                                refund.parentId(),
+                                refund.amount(),
+                                refund.reason(),
+                                now));
+            }
+        });
     }
 }

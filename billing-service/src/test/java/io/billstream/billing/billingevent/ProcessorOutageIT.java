@@ -6,19 +6,30 @@ import static org.awaitility.Awaitility.await;
 
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.sandbox.SandboxProcessor;
+import io.billstream.events.EventCatalog;
+import io.billstream.events.Topics;
+import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.RefundIssued;
+import io.billstream.events.order.FirstAction;
+import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.TopicReader;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The processor's guards on real PostgreSQL and Kafka, with the sandbox switched down or slow: while it is down the
@@ -156,6 +167,97 @@ class ProcessorOutageIT extends MerchantScenario {
                     orderId -> assertThat(transactions(orderId, "APPROVED")).isEqualTo(3));
         });
         orders.forEach(orderId -> assertThat(requestsAtTheProcessor(orderId)).isEqualTo(3));
+    }
+
+    @Test
+    void lostAnswersOfAFirstPaymentACaptureAndARefundAreSettledOnceByTheReconciler() {
+        UUID paidId = UUID.randomUUID();
+        UUID customerId = UUID.randomUUID();
+        orderService.publish(
+                merchantId, FirstPaymentsIT.order(paidId, customerId, PurchaseType.SINGLE, FirstAction.PAYMENT));
+        UUID authorisedId = UUID.randomUUID();
+        orderService.publish(
+                merchantId,
+                FirstPaymentsIT.order(
+                        authorisedId, UUID.randomUUID(), PurchaseType.SINGLE, FirstAction.PRE_AUTHORISATION));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(List.of(status(paidId), status(authorisedId)))
+                        .containsOnly("DRAFT"));
+        JsonNode authorisation = json(firstStep(authorisedId, token("4242424242424242")));
+        assertThat(authorisation.path("status").asString()).isEqualTo("APPROVED");
+        String newCard = token("4242424242424242");
+
+        sandbox.latency(Duration.ofMillis(2500));
+        JsonNode payment = json(firstStep(paidId, newCard));
+        JsonNode capture =
+                json(api.post("/api/v1/payments/" + authorisation.path("id").asString() + "/capture", merchant, null));
+
+        assertThat(payment.path("status").asString()).isEqualTo("UNKNOWN");
+        assertThat(capture.path("status").asString()).isEqualTo("UNKNOWN");
+        assertThat(json(api.get("/api/v1/customers/" + customerId + "/cards", merchant)))
+                .as("a new card is the customer's once approved")
+                .isEmpty();
+        sandbox.latency(Duration.ZERO);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            reconciler.reconcile();
+            assertThat(List.of(transactionStatus(payment), transactionStatus(capture)))
+                    .containsOnly("APPROVED");
+        });
+        JsonNode card = json(api.get("/api/v1/orders/" + paidId + "/card", merchant));
+        assertThat(card.path("last4").asString()).isEqualTo("4242");
+        assertThat(json(api.get("/api/v1/customers/" + customerId + "/cards", merchant)))
+                .hasSize(1);
+
+        sandbox.latency(Duration.ofMillis(2500));
+        JsonNode refund = json(api.post(
+                "/api/v1/payments/" + payment.path("id").asString() + "/refunds", merchant, "{\"amount\": 1000}"));
+        assertThat(refund.path("status").asString()).isEqualTo("UNKNOWN");
+        sandbox.latency(Duration.ZERO);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            reconciler.reconcile();
+            assertThat(transactionStatus(refund)).isEqualTo("APPROVED");
+        });
+        JsonNode refunded =
+                json(api.get("/api/v1/payments/" + payment.path("id").asString(), merchant));
+        assertThat(refunded.path("refunded").path("amount").asLong()).isEqualTo(1000);
+        assertThat(refunded.path("refundable").path("amount").asLong()).isEqualTo(4000);
+        for (UUID orderId : List.of(paidId, authorisedId)) {
+            assertThat(requestsAtTheProcessor(orderId))
+                    .as("each request carried out once")
+                    .isEqualTo(allTransactions(orderId));
+        }
+        reconciler.reconcile();
+        awaitPublished(paidId);
+        awaitPublished(authorisedId);
+        Set<String> outcomes = Set.of(
+                EventCatalog.of(PaymentApproved.class).typeName(),
+                EventCatalog.of(RefundIssued.class).typeName());
+        try (TopicReader reader = new TopicReader(Topics.BILLING)) {
+            List<String> published = reader.readToEnd(Duration.ofSeconds(60)).stream()
+                    .filter(record ->
+                            Set.of(paidId.toString(), authorisedId.toString()).contains(record.key()))
+                    .filter(record -> outcomes.contains(header(record, "ce_type")))
+                    .map(record -> header(record, "ce_type"))
+                    .toList();
+            assertThat(published)
+                    .as(
+                            "approvals of the payment, the authorisation and the capture, and the refund: each published once")
+                    .hasSize(4);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> firstStep(UUID orderId, String token) {
+        return api.post("/api/v1/orders/" + orderId + "/payments", merchant, "{\"token\": \"" + token + "\"}");
+    }
+
+    private String transactionStatus(JsonNode transaction) {
+        return json(api.get("/api/v1/payments/" + transaction.path("id").asString(), merchant))
+                .path("status")
+                .asString();
     }
 
     private long allTransactions(UUID orderId) {

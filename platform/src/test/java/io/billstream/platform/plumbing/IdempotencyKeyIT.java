@@ -114,6 +114,30 @@ class IdempotencyKeyIT {
     }
 
     @Test
+    void a503IsNotKeptSoThatARetryWithTheSameKeyRunsOnceTheDependencyIsBack() {
+        String key = UUID.randomUUID().toString();
+        int before = widgets.created.get();
+        widgets.dependencyAway.set(true);
+        HttpResponse<String> away;
+        try {
+            away = post("/api/v1/widgets-of-a-supplier", key, "{}", merchantToken);
+        } finally {
+            widgets.dependencyAway.set(false);
+        }
+        HttpResponse<String> back = post("/api/v1/widgets-of-a-supplier", key, "{}", merchantToken);
+        HttpResponse<String> replayed = post("/api/v1/widgets-of-a-supplier", key, "{}", merchantToken);
+
+        assertThat(away.statusCode()).isEqualTo(503);
+        assertThat(away.headers().firstValue("Retry-After")).hasValue("20");
+        assertThat(away.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(back.statusCode()).isEqualTo(201);
+        assertThat(back.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(replayed.body()).isEqualTo(back.body());
+        assertThat(widgets.created.get()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aRefusedRequestIsReplayedAsRefused() {
         String key = UUID.randomUUID().toString();
         String invalid = GEAR.replace("\"quantity\": 2", "\"quantity\": 0");

@@ -8,10 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,6 +70,30 @@ class WidgetsController {
     Widget failToCreate() {
         created.incrementAndGet();
         throw new IllegalStateException("the database went away");
+    }
+
+    /** A dependency away: 503 and nothing done while {@link #dependencyAway} holds, then a widget. */
+    @PostMapping("/api/v1/widgets-of-a-supplier")
+    ResponseEntity<Widget> createFromSupplier() {
+        if (dependencyAway.get()) {
+            throw new SupplierAway();
+        }
+        created.incrementAndGet();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Widget(UUID.randomUUID(), "From a supplier", Money.of(100, "EUR"), 1, created.get()));
+    }
+
+    final AtomicBoolean dependencyAway = new AtomicBoolean();
+
+    static class SupplierAway extends ProblemException {
+        SupplierAway() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "Supplier unavailable", "The supplier cannot be reached.");
+        }
+
+        @Override
+        public Optional<Duration> retryAfter() {
+            return Optional.of(Duration.ofSeconds(20));
+        }
     }
 
     @GetMapping("/api/v1/whoami")

@@ -17,6 +17,9 @@ import io.billstream.events.card.CardRemoved;
 import io.billstream.events.card.CardReplaced;
 import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetailsChanged;
+import io.billstream.events.document.CreditNoteIssued;
+import io.billstream.events.document.InvoiceIssued;
+import io.billstream.events.document.ReceiptIssued;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
@@ -58,6 +61,9 @@ public final class EventCatalog {
                     PaymentRetriesExhausted.class, "billing", 1, Topics.BILLING, PaymentRetriesExhausted::orderId),
             new EventType<>(RefundIssued.class, "billing", 1, Topics.BILLING, RefundIssued::orderId),
             new EventType<>(CreditIssued.class, "billing", 1, Topics.BILLING, CreditIssued::orderId),
+            new EventType<>(InvoiceIssued.class, "document", 1, Topics.DOCUMENTS, InvoiceIssued::orderId),
+            new EventType<>(ReceiptIssued.class, "document", 1, Topics.DOCUMENTS, ReceiptIssued::orderId),
+            new EventType<>(CreditNoteIssued.class, "document", 1, Topics.DOCUMENTS, CreditNoteIssued::orderId),
             new EventType<>(CardRegistered.class, "card", 1, Topics.PAYMENT_METHODS, CardRegistered::customerId),
             new EventType<>(CardReplaced.class, "card", 1, Topics.PAYMENT_METHODS, CardReplaced::customerId),
             new EventType<>(CardRemoved.class, "card", 1, Topics.PAYMENT_METHODS, CardRemoved::customerId),

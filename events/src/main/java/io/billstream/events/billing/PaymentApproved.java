@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param attempt the number of this attempt at the billing event, from 1
  * @param channel how a first payment, pre-authorisation or registration was made: the customer through a payment
  *     link or the merchant in the virtual terminal; absent for the charges of the billing run
+ * @param card the card charged, as invoices and receipts show it; absent for a transaction without a stored card
  */
 public record PaymentApproved(
         UUID orderId,
@@ -25,4 +26,5 @@ public record PaymentApproved(
         Money amount,
         int attempt,
         Instant approvedAt,
-        @OptionalField PaymentChannel channel) {}
+        @OptionalField PaymentChannel channel,
+        @OptionalField PaymentCard card) {}

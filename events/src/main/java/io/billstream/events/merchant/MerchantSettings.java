@@ -1,5 +1,7 @@
 package io.billstream.events.merchant;
 
+import io.billstream.events.OptionalField;
+
 /**
  * Everything a merchant configures.
  *
@@ -7,6 +9,7 @@ package io.billstream.events.merchant;
  *     {@code es}
  * @param timeZone the IANA time zone in which billing events are collected and dates are shown
  * @param invoicePrefix the prefix of the merchant's document numbers, such as {@code INV}
+ * @param tax the rate documents show as contained in every amount; absent when the merchant charges no tax
  */
 public record MerchantSettings(
         CompanyDetails company,
@@ -16,4 +19,5 @@ public record MerchantSettings(
         RetryPolicy retryPolicy,
         NotificationSettings notifications,
         PortalOptions portal,
-        String invoicePrefix) {}
+        String invoicePrefix,
+        @OptionalField TaxRate tax) {}

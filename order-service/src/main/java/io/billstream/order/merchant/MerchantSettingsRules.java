@@ -7,6 +7,7 @@ import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.NotificationSettings;
 import io.billstream.events.merchant.PortalOptions;
 import io.billstream.events.merchant.RetryPolicy;
+import io.billstream.events.merchant.TaxRate;
 import io.billstream.platform.web.InvalidRequest;
 import io.billstream.platform.web.InvalidRequest.FieldError;
 import java.net.URI;
@@ -49,7 +50,8 @@ final class MerchantSettingsRules {
                 settings.retryPolicy() == null ? DEFAULT_RETRY_POLICY : settings.retryPolicy(),
                 settings.notifications() == null ? DEFAULT_NOTIFICATIONS : settings.notifications(),
                 settings.portal() == null ? DEFAULT_PORTAL : settings.portal(),
-                settings.invoicePrefix() == null ? "INV" : settings.invoicePrefix());
+                settings.invoicePrefix() == null ? "INV" : settings.invoicePrefix(),
+                settings.tax());
     }
 
     /** Refuses settings that break a rule, naming every field at fault. */
@@ -76,6 +78,7 @@ final class MerchantSettingsRules {
                 || !PREFIX.matcher(settings.invoicePrefix()).matches()) {
             errors.add(new FieldError("invoicePrefix", "must be 1 to 10 capital letters or digits"));
         }
+        tax(settings.tax(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -120,6 +123,19 @@ final class MerchantSettingsRules {
         }
         if (branding.logoUrl() != null && !isHttpsUrl(branding.logoUrl())) {
             errors.add(new FieldError("branding.logoUrl", "must be an https URL"));
+        }
+    }
+
+    /** No tax is fine; a tax has a name and a rate below 100 %. */
+    private static void tax(TaxRate tax, List<FieldError> errors) {
+        if (tax == null) {
+            return;
+        }
+        if (isBlank(tax.name()) || tax.name().length() > 20) {
+            errors.add(new FieldError("tax.name", "must be 1 to 20 characters, such as VAT"));
+        }
+        if (tax.basisPoints() < 0 || tax.basisPoints() >= 10000) {
+            errors.add(new FieldError("tax.basisPoints", "must be 0 to 9999 hundredths of a percent (1900 is 19 %)"));
         }
     }
 

@@ -64,8 +64,8 @@ class MerchantsIT {
 
     @Test
     void leftOutOptionsTakeTheirDefaults() {
-        MerchantSettings minimal =
-                new MerchantSettings(sample.company(), sample.branding(), "en", "Europe/Paris", null, null, null, null);
+        MerchantSettings minimal = new MerchantSettings(
+                sample.company(), sample.branding(), "en", "Europe/Paris", null, null, null, null, null);
         JsonNode settings = json(api.send("POST", "/api/v1/merchants", OPERATOR, body(minimal), null))
                 .path("settings");
         assertThat(settings.path("retryPolicy").path("enabled").asBoolean()).isTrue();
@@ -92,7 +92,8 @@ class MerchantsIT {
                 sample.retryPolicy(),
                 sample.notifications(),
                 sample.portal(),
-                "FAC");
+                "FAC",
+                new io.billstream.events.merchant.TaxRate("TVA", 2000));
 
         HttpResponse<String> response =
                 api.send("PUT", "/api/v1/merchants/me", TestTokens.merchant(merchantId), body(changed), null);
@@ -113,7 +114,8 @@ class MerchantsIT {
                 .replace("\"de\"", "\"nl\"")
                 .replace("Europe/Berlin", "Mars/Olympus")
                 .replace("\"DE\"", "\"XX\"")
-                .replace("[24,72,168,336,672]", "[72,24]");
+                .replace("[24,72,168,336,672]", "[72,24]")
+                .replace("\"basisPoints\":700", "\"basisPoints\":10000");
 
         HttpResponse<String> response = api.put("/api/v1/merchants/me", TestTokens.merchant(merchantId), invalid);
 
@@ -128,7 +130,8 @@ class MerchantsIT {
                         "defaultLocale",
                         "timeZone",
                         "company.address.country",
-                        "retryPolicy.retryAfterHours");
+                        "retryPolicy.retryAfterHours",
+                        "tax.basisPoints");
         assertThat(json(api.get("/api/v1/merchants/me", TestTokens.merchant(merchantId)))
                         .path("settings")
                         .path("defaultLocale")

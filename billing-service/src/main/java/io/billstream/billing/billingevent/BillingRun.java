@@ -1,5 +1,6 @@
 package io.billstream.billing.billingevent;
 
+import io.billstream.billing.card.Cards;
 import io.billstream.billing.merchant.MerchantCopies;
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
@@ -47,6 +48,7 @@ public class BillingRun {
     private final Schedules schedules;
     private final PaymentProcessor processor;
     private final MerchantCopies merchants;
+    private final Cards cards;
     private final EventPublisher events;
     private final CrashPoints crashPoints;
     private final TransactionTemplate transaction;
@@ -59,6 +61,7 @@ public class BillingRun {
             Schedules schedules,
             PaymentProcessor processor,
             MerchantCopies merchants,
+            Cards cards,
             EventPublisher events,
             CrashPoints crashPoints,
             PlatformTransactionManager transactions,
@@ -69,6 +72,7 @@ public class BillingRun {
         this.schedules = schedules;
         this.processor = processor;
         this.merchants = merchants;
+        this.cards = cards;
         this.events = events;
         this.crashPoints = crashPoints;
         this.transaction = new TransactionTemplate(transactions);
@@ -218,7 +222,8 @@ public class BillingRun {
                             charge.amount(),
                             charge.attempt(),
                             now,
-                            null));
+                            null,
+                            cards.shown(charge.cardId()).orElse(null)));
             if (status == BillingEventStatus.RECOVERED) {
                 events.publish(
                         charge.merchantId(),

@@ -18,6 +18,7 @@ import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.Money;
 import io.billstream.events.billing.DeclineKind;
 import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
@@ -225,7 +226,8 @@ public class FirstPayments {
                         step.amount(),
                         step.attempt(),
                         now,
-                        step.channel()));
+                        step.channel(),
+                        new PaymentCard(card.brand(), card.last4())));
     }
 
     /**
@@ -303,7 +305,8 @@ public class FirstPayments {
                             capture.amount(),
                             1,
                             now,
-                            null));
+                            null,
+                            cards.shown(capture.cardId()).orElse(null)));
         });
     }
 

@@ -3,6 +3,7 @@ package io.billstream.billing.card;
 import io.billstream.billing.processor.CardDetails;
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
+import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.card.CardRegistered;
 import io.billstream.events.card.CardRemoved;
 import io.billstream.platform.outbox.EventPublisher;
@@ -136,6 +137,17 @@ public class Cards {
         return find(merchantId, cardId)
                 .filter(card -> card.customerId().equals(customerId))
                 .orElseThrow(() -> new CardNotFound(cardId));
+    }
+
+    /** What documents and messages show of a card, a removed one too: the transactions made with it keep it. */
+    public Optional<PaymentCard> shown(UUID cardId) {
+        if (cardId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT brand, last4 FROM card WHERE id = :id")
+                .param("id", cardId)
+                .query((row, number) -> new PaymentCard(row.getString("brand"), row.getString("last4")))
+                .optional();
     }
 
     /** The processor's token of a card; absent once it is removed. */

@@ -10,6 +10,7 @@ import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.BillingEventRetried;
 import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.platform.test.RealInfrastructure;
@@ -60,6 +61,7 @@ class BillingRunIT extends MerchantScenario {
                 .toList();
         assertThat(approved).extracting(PaymentApproved::amount).containsOnly(Money.of(10000, "EUR"));
         assertThat(approved).extracting(PaymentApproved::attempt).containsOnly(1);
+        assertThat(approved).extracting(PaymentApproved::card).containsOnly(new PaymentCard("VISA", "4242"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
 import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.billing.TransactionType;
 import io.billstream.events.card.CardRegistered;
@@ -72,6 +73,7 @@ class FirstPaymentsIT extends MerchantScenario {
         assertThat(approved.channel()).isEqualTo(PaymentChannel.VIRTUAL_TERMINAL);
         assertThat(approved.transactionType()).isEqualTo(TransactionType.PAYMENT);
         assertThat(approved.billingEventId()).hasToString(first.path("id").asString());
+        assertThat(approved.card()).as("as invoices print it").isEqualTo(new PaymentCard("VISA", "4242"));
         CardRegistered registered = EventJson.read(
                 TopicReader.recordsOf(Topics.PAYMENT_METHODS, customerId, 1)
                         .get(0)

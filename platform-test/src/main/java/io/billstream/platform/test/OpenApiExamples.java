@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OpenApiExamples {
 
-    private static final Set<String> SELF_DESCRIBING_FORMATS = Set.of("uuid", "date", "date-time");
+    private static final Set<String> SELF_DESCRIBING_FORMATS = Set.of("uuid", "date", "date-time", "binary");
 
     private OpenApiExamples() {}
 

@@ -22,11 +22,13 @@ public final class Benchmarks {
             switch (name) {
                 case "outbox-relay" -> OutboxRelayBenchmark.run(rest);
                 case "billing-run" -> BillingRunBenchmark.run(rest);
+                case "invoice-pdf" -> DocumentPdfBenchmark.run(rest);
                 default ->
                     throw new IllegalArgumentException(
                             "usage: benchmarks outbox-relay [events] [keys] [publishers] [events per transaction]"
                                     + " | billing-run [orders of 100 due events] [processor latency] [batch size]"
-                                    + " [billing-service jar]; unknown benchmark '" + name + "'");
+                                    + " [billing-service jar] | invoice-pdf [invoices]; unknown benchmark '" + name
+                                    + "'");
             }
         } catch (Exception failed) {
             log.error("Benchmark failed", failed);

@@ -2,23 +2,18 @@ package io.billstream.billing;
 
 import static io.billstream.billing.ServiceJar.DUE;
 import static io.billstream.billing.ServiceJar.WAIT;
+import static io.billstream.billing.ServiceJar.assertChargedOnceAndPublishedOnce;
 import static io.billstream.billing.ServiceJar.completed;
-import static io.billstream.billing.ServiceJar.count;
 import static io.billstream.billing.ServiceJar.giveACard;
 import static io.billstream.billing.ServiceJar.jar;
 import static io.billstream.billing.ServiceJar.jdbc;
 import static io.billstream.billing.ServiceJar.order;
-import static io.billstream.billing.ServiceJar.publishedOnce;
 import static io.billstream.billing.ServiceJar.quick;
-import static io.billstream.billing.ServiceJar.requestsAtTheProcessor;
-import static io.billstream.billing.ServiceJar.typeName;
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventSamples;
-import io.billstream.events.billing.BillingEventScheduled;
-import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
@@ -35,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -99,21 +93,7 @@ class DependencyFaultsIT {
             for (UUID orderId : Stream.of(beforeKafkaStops, whileKafkaIsAway, whilePostgresIsAway)
                     .flatMap(List::stream)
                     .toList()) {
-                assertThat(count(jdbc, "SELECT count(*) FROM payment_transaction WHERE order_id = :id", orderId))
-                        .as("one attempt per due event")
-                        .isEqualTo(DUE);
-                assertThat(requestsAtTheProcessor(jdbc, orderId))
-                        .as("charges the processor carried out")
-                        .isEqualTo(DUE);
-                Map<String, List<UUID>> published = publishedOnce(kafka, jdbc, orderId);
-                assertThat(published.get(typeName(BillingEventScheduled.class)))
-                        .as("billing events scheduled, each under one event id")
-                        .hasSize(DUE + 1)
-                        .doesNotHaveDuplicates();
-                assertThat(published.get(typeName(PaymentApproved.class)))
-                        .as("approvals, each under one event id")
-                        .hasSize(DUE)
-                        .doesNotHaveDuplicates();
+                assertChargedOnceAndPublishedOnce(kafka, jdbc, orderId);
             }
         } finally {
             postgres.close();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.billstream.events.EventCatalog;
 import io.billstream.events.EventJson;
 import io.billstream.events.Topics;
+import io.billstream.events.billing.BillingEventScheduled;
+import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
@@ -124,6 +126,34 @@ final class ServiceJar {
         return count(jdbc, """
                 SELECT count(*) FROM sandbox_request r JOIN payment_transaction t
                 ON t.idempotency_key = r.idempotency_key WHERE t.order_id = :id""", orderId);
+    }
+
+    /**
+     * Every due event of the order charged exactly once (one attempt, one approved transaction, one request at the
+     * processor each), and every schedule and approval published under one event id.
+     */
+    static void assertChargedOnceAndPublishedOnce(KafkaServer kafka, JdbcClient jdbc, UUID orderId) {
+        assertThat(count(jdbc, "SELECT count(*) FROM payment_transaction WHERE order_id = :id", orderId))
+                .as("one attempt per due event")
+                .isEqualTo(DUE);
+        assertThat(count(
+                        jdbc,
+                        "SELECT count(DISTINCT billing_event_id) FROM payment_transaction WHERE order_id = :id"
+                                + " AND status = 'APPROVED'",
+                        orderId))
+                .isEqualTo(DUE);
+        assertThat(requestsAtTheProcessor(jdbc, orderId))
+                .as("charges the processor carried out")
+                .isEqualTo(DUE);
+        Map<String, List<UUID>> published = publishedOnce(kafka, jdbc, orderId);
+        assertThat(published.get(typeName(BillingEventScheduled.class)))
+                .as("billing events scheduled, each under one event id")
+                .hasSize(DUE + 1)
+                .doesNotHaveDuplicates();
+        assertThat(published.get(typeName(PaymentApproved.class)))
+                .as("approvals, each under one event id")
+                .hasSize(DUE)
+                .doesNotHaveDuplicates();
     }
 
     /**

@@ -70,20 +70,7 @@ public class DocumentPdf {
                     content.customerEmail(),
                     facts);
 
-            PdfPTable lines = table(
-                    new float[] {52, 10, 19, 19},
-                    accent,
-                    labels.text("description"),
-                    labels.text("quantity"),
-                    labels.text("unitPrice"),
-                    labels.text("amount"));
-            for (DocumentContent.Line line : content.lines()) {
-                lines.addCell(cell(line.description(), BODY, Element.ALIGN_LEFT));
-                lines.addCell(cell(Long.toString(line.quantity()), BODY, Element.ALIGN_RIGHT));
-                lines.addCell(cell(labels.money(line.unitPrice()), BODY, Element.ALIGN_RIGHT));
-                lines.addCell(cell(labels.money(line.amount()), BODY, Element.ALIGN_RIGHT));
-            }
-            document.add(lines);
+            document.add(lines(labels, accent, content.lines()));
 
             PdfPTable totals = new PdfPTable(new float[] {62, 38});
             totals.setWidthPercentage(100);
@@ -140,20 +127,7 @@ public class DocumentPdf {
                     summary.customerEmail(),
                     facts);
 
-            PdfPTable lines = table(
-                    new float[] {52, 10, 19, 19},
-                    accent,
-                    labels.text("description"),
-                    labels.text("quantity"),
-                    labels.text("unitPrice"),
-                    labels.text("amount"));
-            for (DocumentContent.Line line : summary.lines()) {
-                lines.addCell(cell(line.description(), BODY, Element.ALIGN_LEFT));
-                lines.addCell(cell(Long.toString(line.quantity()), BODY, Element.ALIGN_RIGHT));
-                lines.addCell(cell(labels.money(line.unitPrice()), BODY, Element.ALIGN_RIGHT));
-                lines.addCell(cell(labels.money(line.amount()), BODY, Element.ALIGN_RIGHT));
-            }
-            document.add(lines);
+            document.add(lines(labels, accent, summary.lines()));
 
             if (!summary.schedule().isEmpty()) {
                 document.add(heading(labels.text("schedule"), accent));
@@ -305,6 +279,24 @@ public class DocumentPdf {
         factCell.setBorder(Rectangle.NO_BORDER);
         table.addCell(factCell);
         document.add(table);
+    }
+
+    /** The lines billed: description, quantity, unit price, amount. */
+    private static PdfPTable lines(Labels labels, Color accent, List<DocumentContent.Line> lines) {
+        PdfPTable table = table(
+                new float[] {52, 10, 19, 19},
+                accent,
+                labels.text("description"),
+                labels.text("quantity"),
+                labels.text("unitPrice"),
+                labels.text("amount"));
+        for (DocumentContent.Line line : lines) {
+            table.addCell(cell(line.description(), BODY, Element.ALIGN_LEFT));
+            table.addCell(cell(Long.toString(line.quantity()), BODY, Element.ALIGN_RIGHT));
+            table.addCell(cell(labels.money(line.unitPrice()), BODY, Element.ALIGN_RIGHT));
+            table.addCell(cell(labels.money(line.amount()), BODY, Element.ALIGN_RIGHT));
+        }
+        return table;
     }
 
     private static PdfPTable table(float[] widths, Color accent, String... headings) {

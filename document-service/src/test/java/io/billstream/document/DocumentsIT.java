@@ -71,7 +71,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "billstream.documents.logos.allow-http=true")
+        properties = "billstream.documents.logos.allow-local=true")
 @RealInfrastructure
 class DocumentsIT {
 
@@ -288,8 +288,12 @@ class DocumentsIT {
         assertThat(api.get("/api/v1/customers/" + customerId + "/documents", anotherCustomer)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(json(api.get("/api/v1/orders/" + orderId + "/documents", anotherMerchant)))
-                .isEmpty();
+        assertThat(api.get("/api/v1/orders/" + orderId + "/documents", anotherMerchant)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/orders/" + orderId + "/documents", anotherCustomer)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.billstream.billing.processor.ProcessorUnavailable;
 import io.billstream.events.Money;
 import io.billstream.events.billing.RefundIssued;
 import io.billstream.platform.outbox.EventPublisher;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -45,11 +46,22 @@ public class Refunds {
     /**
      * Refunds {@code amount} minor units of the payment, all that is left when absent; the refund transaction
      * afterwards: APPROVED and published as {@code RefundIssued}, or UNKNOWN when the processor's answer was lost.
+     *
+     * @param requestKey the request's {@code Idempotency-Key}, if it has one: the refund's id is derived from it, so a
+     *     request run again (its first run died after the processor refunded, and the key's lease ran out) finds the
+     *     refund it made instead of making a second one
      */
-    public Transaction refund(UUID merchantId, UUID paymentId, Long amount, String reason) {
+    public Transaction refund(UUID merchantId, UUID paymentId, Long amount, String reason, String requestKey) {
+        UUID id = requestKey == null
+                ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(
+                        ("refund " + merchantId + " " + paymentId + " " + requestKey).getBytes(StandardCharsets.UTF_8));
         NewTransaction refund = transaction.execute(status -> {
             Transaction payment =
                     transactions.lock(merchantId, paymentId).orElseThrow(() -> new TransactionNotFound(paymentId));
+            if (transactions.find(merchantId, id).isPresent()) {
+                return null;
+            }
             if (!payment.type().collects() || payment.status() != TransactionStatus.APPROVED) {
                 throw new NotRefundable(
                         "only approved payments and captures are refunded; this is a " + payment.status() + " "
@@ -67,7 +79,6 @@ public class Refunds {
                         "a refund of this payment is 1 to " + left + " minor units, asked " + asked,
                         Map.of("refundable", payment.refundable()));
             }
-            UUID id = UUID.randomUUID();
             NewTransaction pending = new NewTransaction(
                     id,
                     merchantId,
@@ -84,6 +95,10 @@ public class Refunds {
             transactions.pending(pending, clock.instant());
             return pending;
         });
+        if (refund == null) {
+            // Made by an earlier run of this request; the reconciler settles it if its answer is missing.
+            return transactions.find(merchantId, id).orElseThrow();
+        }
         String paymentReference = transactions.processorReference(paymentId);
         try {
             ProcessorOutcome outcome = processor.refund(refund.idempotencyKey(), paymentReference, refund.amount());

@@ -4,6 +4,8 @@ import static io.billstream.platform.test.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.billstream.billing.payment.Refunds;
+import io.billstream.billing.payment.Transaction;
 import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
@@ -39,6 +41,9 @@ class TransactionsIT extends MerchantScenario {
 
     @Autowired
     BillingRun run;
+
+    @Autowired
+    Refunds refunds;
 
     @Test
     void refundsGiveBackAtMostWhatWasPaid() {
@@ -89,6 +94,29 @@ class TransactionsIT extends MerchantScenario {
         assertThat(transactions(orderId, "APPROVED"))
                 .as("the payment and two refunds")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aRefundRequestRunAgainUnderItsIdempotencyKeyFindsTheRefundItMade() {
+        UUID paymentId = UUID.fromString(paidSingleOrder(UUID.randomUUID()));
+        // What the platform lets happen when the first run died after the processor refunded: once the key's lease
+        // ran out, the same request runs again.
+        Transaction first = refunds.refund(merchantId, paymentId, 1000L, null, "refund-request-1");
+        Transaction again = refunds.refund(merchantId, paymentId, 1000L, null, "refund-request-1");
+        Transaction other = refunds.refund(merchantId, paymentId, 1000L, null, "refund-request-2");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(other.id()).isNotEqualTo(first.id());
+        JsonNode payment = json(api.get("/api/v1/payments/" + paymentId, merchant));
+        assertThat(payment.path("refunded").path("amount").asLong())
+                .as("two refunds, not three")
+                .isEqualTo(2000);
+        assertThat(jdbc.sql("SELECT count(*) FROM sandbox_request WHERE kind = 'REFUND' AND parent_reference ="
+                                + " (SELECT processor_reference FROM payment_transaction WHERE id = :id)")
+                        .param("id", paymentId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.billstream.document.copy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches a merchant's logo once, when its settings arrive: a PNG or JPEG of at most 512 KB over https, within five
- * seconds. A logo that cannot be had leaves the documents without one rather than stopping them. Plain http is for
- * local runs and tests only ({@code billstream.documents.logos.allow-http}).
+ * seconds, from a public address only. A logo that cannot be had leaves the documents without one rather than
+ * stopping them. Plain http and local addresses are for local runs and tests only
+ * ({@code billstream.documents.logos.allow-local}).
  */
 @Component
 class Logos {
@@ -28,10 +31,11 @@ class Logos {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final boolean allowHttp;
+    private final boolean allowLocal;
 
-    Logos(@Value("${billstream.documents.logos.allow-http:false}") boolean allowHttp) {
-        this.allowHttp = allowHttp;
+    /** @param allowLocal plain http and local addresses too: for local runs and tests, never in production */
+    Logos(@Value("${billstream.documents.logos.allow-local:false}") boolean allowLocal) {
+        this.allowLocal = allowLocal;
     }
 
     Optional<byte[]> fetch(String url) {
@@ -39,8 +43,12 @@ class Logos {
             return Optional.empty();
         }
         URI uri = URI.create(url);
-        if (!"https".equals(uri.getScheme()) && !(allowHttp && "http".equals(uri.getScheme()))) {
+        if (!"https".equals(uri.getScheme()) && !(allowLocal && "http".equals(uri.getScheme()))) {
             log.warn("Logo not fetched, not an https URL url='{}'", url);
+            return Optional.empty();
+        }
+        if (!allowLocal && !isPublic(uri.getHost())) {
+            log.warn("Logo not fetched, not a public address url='{}'", url);
             return Optional.empty();
         }
         try {
@@ -61,6 +69,27 @@ class Logos {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether every address of the host is a public one: a merchant's URL must not make the service fetch from inside
+     * its own network (loopback, private, link-local addresses).
+     */
+    private static boolean isPublic(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLoopbackAddress()
+                        || address.isSiteLocalAddress()
+                        || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress()
+                        || address.isMulticastAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException | IllegalArgumentException unknown) {
+            return false;
         }
     }
 

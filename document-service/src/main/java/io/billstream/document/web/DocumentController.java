@@ -1,5 +1,6 @@
 package io.billstream.document.web;
 
+import io.billstream.document.copy.OrderCopies;
 import io.billstream.document.issuing.Document;
 import io.billstream.document.issuing.DocumentNotFound;
 import io.billstream.document.issuing.Documents;
@@ -28,22 +29,22 @@ class DocumentController {
 
     private final Documents documents;
     private final OrderSummaries summaries;
+    private final OrderCopies orders;
 
-    DocumentController(Documents documents, OrderSummaries summaries) {
+    DocumentController(Documents documents, OrderSummaries summaries, OrderCopies orders) {
         this.documents = documents;
         this.summaries = summaries;
+        this.orders = orders;
     }
 
     @GetMapping("/api/v1/orders/{orderId}/documents")
     @Operation(summary = "The order's invoices, receipts and credit notes, oldest first")
     List<Document> ofOrder(@PathVariable UUID orderId, Caller caller) {
-        List<Document> found = documents.ofOrder(merchantOf(caller), orderId);
         UUID customerId = customerOf(caller);
-        return customerId == null
-                ? found
-                : found.stream()
-                        .filter(document -> document.customerId().equals(customerId))
-                        .toList();
+        orders.find(merchantOf(caller), orderId)
+                .filter(order -> customerId == null || order.customerId().equals(customerId))
+                .orElseThrow(() -> new DocumentNotFound("order", orderId));
+        return documents.ofOrder(merchantOf(caller), orderId);
     }
 
     @GetMapping("/api/v1/customers/{customerId}/documents")

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -95,9 +96,12 @@ class PaymentController {
             description = "Never more than is left to refund (409 with `refundable`); published as RefundIssued."
                     + " Accepts Idempotency-Key.")
     ResponseEntity<Transaction> refund(
-            @PathVariable UUID id, @Valid @RequestBody(required = false) RefundRequest request, Caller caller) {
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) RefundRequest request,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            Caller caller) {
         RefundRequest asked = request == null ? new RefundRequest(null, null) : request;
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(refunds.refund(caller.requireMerchant(), id, asked.amount(), asked.reason()));
+                .body(refunds.refund(caller.requireMerchant(), id, asked.amount(), asked.reason(), idempotencyKey));
     }
 }

@@ -2,6 +2,7 @@ package io.billstream.billing.merchant;
 
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.merchant.RetryPolicy;
+import io.billstream.platform.inbox.NotKnownYet;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -50,7 +51,8 @@ public class MerchantCopies {
 
     /**
      * The merchant's time zone. A merchant's settings are published when it is created, long before its first order;
-     * should an order still overtake them, this fails and the order's event is retried until they are here.
+     * should an order still overtake them, this fails with {@link NotKnownYet} and the order's event is retried until
+     * they are here.
      */
     public ZoneId zoneOf(UUID merchantId) {
         return jdbc.sql("SELECT time_zone FROM merchant_copy WHERE id = :id")
@@ -58,7 +60,7 @@ public class MerchantCopies {
                 .query(String.class)
                 .optional()
                 .map(ZoneId::of)
-                .orElseThrow(() -> new IllegalStateException("settings of merchant " + merchantId + " not known yet"));
+                .orElseThrow(() -> new NotKnownYet("the settings of merchant " + merchantId));
     }
 
     /** The merchant's automatic retry policy. */
@@ -68,7 +70,7 @@ public class MerchantCopies {
                 .query((row, number) ->
                         new RetryPolicy(row.getBoolean("retry_enabled"), hours(row.getArray("retry_after_hours"))))
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("settings of merchant " + merchantId + " not known yet"));
+                .orElseThrow(() -> new NotKnownYet("the settings of merchant " + merchantId));
     }
 
     private static List<Integer> hours(Array array) throws SQLException {

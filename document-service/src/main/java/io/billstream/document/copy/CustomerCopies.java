@@ -2,6 +2,7 @@ package io.billstream.document.copy;
 
 import io.billstream.events.EventJson;
 import io.billstream.events.customer.CustomerDetails;
+import io.billstream.platform.inbox.NotKnownYet;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

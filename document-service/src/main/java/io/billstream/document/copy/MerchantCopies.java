@@ -3,6 +3,7 @@ package io.billstream.document.copy;
 import io.billstream.events.EventJson;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.platform.inbox.NotKnownYet;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;

@@ -9,6 +9,7 @@ import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.billing.RefundIssued;
 import io.billstream.events.order.OrderCreated;
+import io.billstream.platform.inbox.NotKnownYet;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -53,7 +53,8 @@ public class InboxConfiguration {
      * Retries a failing event with exponential back-off, then parks it on the group's dead-letter topic and goes on
      * with the next one. Conversion errors (poison messages) and events out of sequence skip the retries. An unreachable database is no fault of
      * the event: it is retried until the database is back, holding the partition, so nothing is dead-lettered and
-     * the order of events is kept through an outage.
+     * the order of events is kept through an outage. An event waiting for another topic's ({@link NotKnownYet}) is
+     * retried for up to {@code billstream.inbox.prerequisite-wait}.
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
@@ -61,7 +62,8 @@ public class InboxConfiguration {
             MeterRegistry meters,
             @Value("${billstream.inbox.retries:5}") int retries,
             @Value("${billstream.inbox.initial-back-off:200ms}") Duration initialBackOff,
-            @Value("${billstream.inbox.max-back-off:10s}") Duration maxBackOff) {
+            @Value("${billstream.inbox.max-back-off:10s}") Duration maxBackOff,
+            @Value("${billstream.inbox.prerequisite-wait:15m}") Duration prerequisiteWait) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, failure) -> {
             String group = KafkaUtils.getConsumerGroupId();
             meters.counter("billstream.inbox.dead.letters", "topic", record.topic(), "group", group)
@@ -77,8 +79,25 @@ public class InboxConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         // Retrying cannot bring the missing earlier event; it waits on the dead-letter topic, in order behind it.
         handler.addNotRetryableExceptions(OutOfSequence.class);
-        handler.setBackOffFunction((record, failure) -> databaseUnavailable(failure) ? untilTheDatabaseIsBack : null);
+        ExponentialBackOff untilItArrives = new ExponentialBackOff(initialBackOff.toMillis(), 2.0);
+        untilItArrives.setMaxInterval(maxBackOff.toMillis());
+        untilItArrives.setMaxElapsedTime(prerequisiteWait.toMillis());
+        handler.setBackOffFunction((record, failure) -> {
+            if (databaseUnavailable(failure)) {
+                return untilTheDatabaseIsBack;
+            }
+            return causedBy(failure, NotKnownYet.class) ? untilItArrives : null;
+        });
         return handler;
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean databaseUnavailable(Throwable failure) {

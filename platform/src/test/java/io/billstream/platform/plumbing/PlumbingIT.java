@@ -212,6 +212,28 @@ class PlumbingIT {
     }
 
     @Test
+    void anEventWaitingForAnotherTopicIsRetriedBeyondTheUsualRetriesAndAppliedOnceItArrives() {
+        UUID awaiting = UUID.randomUUID();
+        orders.create(merchantId, awaiting, PlumbingTestApplication.AWAITING + "-1", false);
+        try {
+            try (TopicReader reader = new TopicReader(deadLetters.topicFor(Topics.ORDERS))) {
+                // Five retries from 200 ms doubling take about 6 s; this waits longer.
+                assertThat(reader.readFor(Duration.ofSeconds(9)).stream()
+                                .filter(record -> awaiting.toString().equals(record.key())))
+                        .as("not dead-lettered while what it needs may still come")
+                        .isEmpty();
+            }
+            assertThat(appliedCount(awaiting)).isZero();
+
+            listener.awaitedArrived.set(true);
+
+            await().atMost(WAIT).until(() -> appliedCount(awaiting) == 1);
+        } finally {
+            listener.awaitedArrived.set(false);
+        }
+    }
+
+    @Test
     void anEventTheListenerDoesNotHandleIsAcknowledgedButNotRecordedAsApplied() {
         UUID unknownEventId = UUID.randomUUID();
         ProducerRecord<String, byte[]> known = cloudEvent(unknownEventId, UUID.randomUUID(), "ORD-FUTURE", 1);

@@ -8,6 +8,7 @@ import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PaymentPlan;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.inbox.EventListener;
+import io.billstream.platform.inbox.NotKnownYet;
 import io.billstream.platform.outbox.EventPublisher;
 import io.billstream.platform.tracing.RequestIdFilter;
 import io.micrometer.tracing.Span;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PlumbingTestApplication {
 
     static final String REFUSED = "REFUSED";
+    static final String AWAITING = "AWAITING";
 
     @Service
     static class Orders {
@@ -71,12 +73,16 @@ class PlumbingTestApplication {
         }
     }
 
-    /** Records each order it is told of; refuses orders referenced {@value #REFUSED} until told to accept them. */
+    /**
+     * Records each order it is told of; refuses orders referenced {@value #REFUSED} until told to accept them, and
+     * finds what orders referenced {@value #AWAITING} need not known yet until told it arrived.
+     */
     @Component
     @KafkaListener(topics = Topics.ORDERS)
     static class OrderListener extends EventListener {
 
         final AtomicBoolean acceptRefused = new AtomicBoolean();
+        final AtomicBoolean awaitedArrived = new AtomicBoolean();
         private final JdbcClient jdbc;
         private final Tracer tracer;
 
@@ -89,6 +95,9 @@ class PlumbingTestApplication {
         void on(OrderCreated event) {
             if (event.reference().startsWith(REFUSED) && !acceptRefused.get()) {
                 throw new IllegalStateException("refusing order " + event.reference());
+            }
+            if (event.reference().startsWith(AWAITING) && !awaitedArrived.get()) {
+                throw new NotKnownYet("what order " + event.reference() + " needs");
             }
             Span span = tracer.currentSpan();
             jdbc.sql("INSERT INTO applied_event (order_id, reference, request_id, trace_id) VALUES (?, ?, ?, ?)")

@@ -220,6 +220,26 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theSandboxTokenizationGoesToBillingAndCustomersDocumentsToDocuments() {
+        // Neither billing-service nor document-service runs here: reaching one shows as a 503 that names it.
+        for (String[] route : new String[][] {
+            {"/sandbox/v1/tokens", "billing-service"},
+            {"/api/v1/customers/7/documents", "document-service"},
+            {"/api/v1/orders/42/documents/summary.pdf", "document-service"}
+        }) {
+            client.post()
+                    .uri(route[0])
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectBody()
+                    .jsonPath("$.service")
+                    .isEqualTo(route[1]);
+        }
+        assertThat(seenByOrderService).isEmpty();
+    }
+
+    @Test
     void slowServiceAnswersGatewayTimeoutProblemJsonNamingTheService() {
         try {
             client.get()

@@ -116,12 +116,22 @@ class BillingRunRepository {
         return one.stream().findFirst();
     }
 
+    /** A new attempt at the row's event, under a new transaction and the attempt's key. */
     private static Charge charge(java.sql.ResultSet row) throws java.sql.SQLException {
-        UUID eventId = row.getObject("id", UUID.class);
         int attempt = row.getInt("attempts") + 1;
-        return new Charge(
+        return charge(
+                row,
                 UUID.randomUUID(),
-                eventId,
+                attempt,
+                "billing-event-" + row.getObject("id", UUID.class) + "-attempt-" + attempt);
+    }
+
+    /** The row's event charged to its card, as the given transaction, attempt and key. */
+    private static Charge charge(java.sql.ResultSet row, UUID transactionId, int attempt, String idempotencyKey)
+            throws java.sql.SQLException {
+        return new Charge(
+                transactionId,
+                row.getObject("id", UUID.class),
                 row.getObject("order_id", UUID.class),
                 row.getObject("merchant_id", UUID.class),
                 row.getObject("number", Integer.class),
@@ -129,7 +139,7 @@ class BillingRunRepository {
                 row.getString("token"),
                 Money.of(row.getLong("amount"), row.getString("currency")),
                 attempt,
-                "billing-event-" + eventId + "-attempt-" + attempt);
+                idempotencyKey);
     }
 
     /** Stores the attempt's PENDING transaction with its idempotency key and marks the event in flight. */
@@ -233,15 +243,9 @@ class BillingRunRepository {
                         LIMIT :limit""")
                 .param("staleBefore", Timestamp.from(staleBefore))
                 .param("limit", limit)
-                .query((row, number) -> new Charge(
+                .query((row, number) -> charge(
+                        row,
                         row.getObject("transaction_id", UUID.class),
-                        row.getObject("id", UUID.class),
-                        row.getObject("order_id", UUID.class),
-                        row.getObject("merchant_id", UUID.class),
-                        row.getObject("number", Integer.class),
-                        row.getObject("card_id", UUID.class),
-                        row.getString("token"),
-                        Money.of(row.getLong("amount"), row.getString("currency")),
                         row.getInt("attempt"),
                         row.getString("idempotency_key")))
                 .list();

@@ -21,6 +21,8 @@ import io.billstream.events.document.CreditNoteIssued;
 import io.billstream.events.document.InvoiceIssued;
 import io.billstream.events.document.ReceiptIssued;
 import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.events.notification.NotificationFailed;
+import io.billstream.events.notification.NotificationSent;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.events.order.PaymentLinkIssued;
@@ -64,6 +66,10 @@ public final class EventCatalog {
             new EventType<>(InvoiceIssued.class, "document", 1, Topics.DOCUMENTS, InvoiceIssued::orderId),
             new EventType<>(ReceiptIssued.class, "document", 1, Topics.DOCUMENTS, ReceiptIssued::orderId),
             new EventType<>(CreditNoteIssued.class, "document", 1, Topics.DOCUMENTS, CreditNoteIssued::orderId),
+            new EventType<>(
+                    NotificationSent.class, "notification", 1, Topics.NOTIFICATIONS, NotificationSent::customerId),
+            new EventType<>(
+                    NotificationFailed.class, "notification", 1, Topics.NOTIFICATIONS, NotificationFailed::customerId),
             new EventType<>(CardRegistered.class, "card", 1, Topics.PAYMENT_METHODS, CardRegistered::customerId),
             new EventType<>(CardReplaced.class, "card", 1, Topics.PAYMENT_METHODS, CardReplaced::customerId),
             new EventType<>(CardRemoved.class, "card", 1, Topics.PAYMENT_METHODS, CardRemoved::customerId),

@@ -1,0 +1,7 @@
+package io.billstream.events.notification;
+
+/** How a message reaches a customer. */
+public enum NotificationChannel {
+    EMAIL,
+    SMS
+}

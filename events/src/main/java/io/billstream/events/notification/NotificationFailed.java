@@ -1,0 +1,20 @@
+package io.billstream.events.notification;
+
+import io.billstream.events.OptionalField;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message could not be delivered and will not be tried again: the address was refused, or every retry failed.
+ *
+ * @param reason what the mail server or provider said last
+ */
+public record NotificationFailed(
+        UUID customerId,
+        UUID notificationId,
+        @OptionalField UUID orderId,
+        NotificationChannel channel,
+        String template,
+        int attempts,
+        String reason,
+        Instant failedAt) {}

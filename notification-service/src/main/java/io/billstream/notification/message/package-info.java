@@ -1,0 +1,2 @@
+/** The messages: written from templates, queued, sent over SMTP with retries, and logged. */
+package io.billstream.notification.message;

@@ -1,0 +1,322 @@
+package io.billstream.notification;
+
+import static io.billstream.platform.test.ApiClient.json;
+import static io.billstream.platform.test.GoldenEvents.golden;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.billstream.events.EventJson;
+import io.billstream.events.EventSamples;
+import io.billstream.events.Money;
+import io.billstream.events.Topics;
+import io.billstream.events.billing.DeclineKind;
+import io.billstream.events.billing.PaymentApproved;
+import io.billstream.events.billing.PaymentCard;
+import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.billing.TransactionType;
+import io.billstream.events.customer.CustomerCreated;
+import io.billstream.events.customer.CustomerDetails;
+import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.events.notification.NotificationSent;
+import io.billstream.events.order.OrderCreated;
+import io.billstream.platform.test.ApiClient;
+import io.billstream.platform.test.EventWriter;
+import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.TestMailServer;
+import io.billstream.platform.test.TestTokens;
+import io.billstream.platform.test.TopicReader;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * notification-service on real PostgreSQL, Kafka and a real SMTP server (GreenMail), fed as order-service and
+ * billing-service would feed it: the emails that arrive carry the subject, the figures and the link in the customer's
+ * language; one per event however often it comes; none lost while the mail server is away.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "billstream.notifications.dispatch-interval=200ms",
+            "billstream.notifications.retry.first=300ms",
+            "billstream.notifications.retry.longest=1s",
+            "billstream.notifications.portal-url=https://pay.example.test/portal"
+        })
+@RealInfrastructure(mail = true)
+class NotificationsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    EventWriter orderService;
+    EventWriter billingService;
+    UUID merchantId;
+
+    @BeforeEach
+    void aMerchant() {
+        api = new ApiClient(port);
+        orderService = new EventWriter("order-service");
+        billingService = new EventWriter("billing-service");
+        merchantId = UUID.randomUUID();
+        orderService.publish(
+                merchantId,
+                new MerchantSettingsChanged(
+                        merchantId,
+                        EventSamples.read(MerchantSettingsChanged.class).settings(),
+                        Instant.now()));
+        TestMailServer.start();
+    }
+
+    @AfterEach
+    void closeWriters() {
+        orderService.close();
+        billingService.close();
+        TestMailServer.start();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Payment of €119.00 received | with your VISA card ending in 4242 | customer portal",
+                "de | Zahlung über 119,00 € erhalten | mit Ihrer VISA-Karte mit der Endung 4242 | Kundenportal",
+                "fr | Paiement de 119,00 € reçu | avec votre carte VISA se terminant par 4242 | espace client",
+                "es | Pago de 119,00 € recibido | con su tarjeta VISA terminada en 4242 | portal de cliente"
+            })
+    void anApprovedPaymentIsEmailedInTheCustomersLanguageWithItsFiguresAndLink(
+            String language, String subject, String card, String portal) throws Exception {
+        String email = "customer-" + UUID.randomUUID() + "@example.com";
+        UUID orderId = orderOfANewCustomer(language, email);
+
+        billingService.publish(merchantId, approved(orderId));
+
+        MimeMessage message = awaitEmails(email, 1).getFirst();
+        assertThat(plain(message.getSubject())).isEqualTo(subject);
+        assertThat(((InternetAddress) message.getFrom()[0]).getPersonal()).isEqualTo("Kaffeerösterei Berg GmbH");
+        assertThat(((InternetAddress) message.getReplyTo()[0]).getAddress())
+                .isEqualTo("billing@roesterei-berg.example");
+        String text = plain(part(message, "text/plain"));
+        assertThat(text)
+                .contains("Customer " + language, card, portal, "ORD-2026-0042")
+                .contains("https://pay.example.test/portal/orders/" + orderId);
+        String html = part(message, "text/html");
+        assertThat(html)
+                .contains("href=\"https://pay.example.test/portal/orders/" + orderId + "\"")
+                .contains("#8B4513", "https://roesterei-berg.example/logo.png", "lang=\"" + language + "\"");
+
+        JsonNode log = awaitLog(orderId, "SENT");
+        assertThat(log.path("template").asString()).isEqualTo("payment-approved");
+        assertThat(log.path("recipient").asString()).isEqualTo(email);
+        assertThat(plain(log.path("subject").asString())).isEqualTo(subject);
+        assertThat(plain(log.path("text").asString())).contains(card);
+        assertThat(log.path("attempts").asInt()).isOne();
+        UUID customerId = UUID.fromString(log.path("customerId").asString());
+        NotificationSent sent = EventJson.read(
+                TopicReader.recordsOf(Topics.NOTIFICATIONS, customerId, 1)
+                        .getFirst()
+                        .value(),
+                NotificationSent.class);
+        assertThat(sent.orderId()).isEqualTo(orderId);
+        assertThat(sent.template()).isEqualTo("payment-approved");
+    }
+
+    @Test
+    void softAndHardDeclinesAskToPayOrToUpdateTheCard() throws Exception {
+        String email = "declined-" + UUID.randomUUID() + "@example.com";
+        UUID orderId = orderOfANewCustomer("de", email);
+
+        billingService.publish(merchantId, declined(orderId, DeclineKind.SOFT));
+        billingService.publish(merchantId, declined(orderId, DeclineKind.HARD));
+
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : awaitEmails(email, 2)) {
+            subjects.add(plain(message.getSubject()));
+            assertThat(part(message, "text/plain")).contains("https://pay.example.test/portal/orders/" + orderId);
+        }
+        assertThat(subjects)
+                .containsExactlyInAnyOrder(
+                        "Ihre Zahlung über 99,99 € ist nicht durchgegangen",
+                        "Ihre Karte wurde abgelehnt: bitte aktualisieren Sie sie");
+    }
+
+    @Test
+    void anEventRedeliveredFiveTimesSendsOneEmail() throws Exception {
+        String email = "redelivered-" + UUID.randomUUID() + "@example.com";
+        UUID orderId = orderOfANewCustomer("en", email);
+        ProducerRecord<String, byte[]> approval = billingService.next(merchantId, approved(orderId));
+
+        for (int i = 0; i < 5; i++) {
+            billingService.send(approval);
+        }
+
+        awaitEmails(email, 1);
+        await().during(Duration.ofSeconds(3))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(emailsTo(email)).hasSize(1));
+        assertThat(json(api.get("/api/v1/notifications?orderId=" + orderId, TestTokens.merchant(merchantId))))
+                .hasSize(1);
+    }
+
+    @Test
+    void aBurstWhileTheMailServerIsAwayIsSentOnceEachWhenItIsBack() throws Exception {
+        List<String> emails = new ArrayList<>();
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String email = "burst-" + i + "-" + UUID.randomUUID() + "@example.com";
+            emails.add(email);
+            orders.add(orderOfANewCustomer("en", email));
+        }
+        TestMailServer.stop();
+
+        orders.forEach(orderId -> billingService.publish(merchantId, approved(orderId)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                SELECT count(*) FROM notification
+                                WHERE merchant_id = :id AND status = 'QUEUED' AND attempts >= 2 AND last_error IS NOT NULL""")
+                                .param("id", merchantId)
+                                .query(Long.class)
+                                .single())
+                        .as("retried with back-off while the server is away")
+                        .isEqualTo(10));
+
+        TestMailServer.start();
+
+        for (String email : emails) {
+            awaitEmails(email, 1);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
+            for (String email : emails) {
+                assertThat(emailsTo(email)).as(email).hasSize(1);
+            }
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE merchant_id = :id AND status = 'SENT'")
+                        .param("id", merchantId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
+    }
+
+    /** A new customer writing {@code language}, and an order of theirs, once notification-service has copied both. */
+    private UUID orderOfANewCustomer(String language, String email) {
+        UUID customerId = UUID.randomUUID();
+        CustomerDetails sample = EventSamples.read(CustomerCreated.class).details();
+        orderService.publish(
+                merchantId,
+                new CustomerCreated(
+                        customerId,
+                        new CustomerDetails(
+                                "Customer " + language, email, null, language, sample.billingAddress(), null),
+                        Instant.now()));
+        UUID orderId = UUID.randomUUID();
+        orderService.publish(merchantId, golden(OrderCreated.class, "orderId", orderId, "customerId", customerId));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                SELECT (SELECT count(*) FROM merchant_copy WHERE id = :merchantId)
+                                     + (SELECT count(*) FROM customer_copy WHERE id = :customerId)
+                                     + (SELECT count(*) FROM order_copy WHERE id = :orderId)""")
+                                .param("merchantId", merchantId)
+                                .param("customerId", customerId)
+                                .param("orderId", orderId)
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(3));
+        return orderId;
+    }
+
+    private static PaymentApproved approved(UUID orderId) {
+        return new PaymentApproved(
+                orderId,
+                null,
+                UUID.randomUUID(),
+                TransactionType.PAYMENT,
+                Money.of(11900, "EUR"),
+                1,
+                Instant.now(),
+                null,
+                new PaymentCard("VISA", "4242"));
+    }
+
+    private static PaymentDeclined declined(UUID orderId, DeclineKind kind) {
+        return golden(PaymentDeclined.class, "orderId", orderId, "kind", kind, "amount", Money.of(9999, "EUR"));
+    }
+
+    private List<MimeMessage> awaitEmails(String recipient, int count) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(emailsTo(recipient)).hasSize(count));
+        return emailsTo(recipient);
+    }
+
+    private static List<MimeMessage> emailsTo(String recipient) {
+        return Arrays.stream(TestMailServer.received())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(address -> address.toString().equals(recipient));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private JsonNode awaitLog(UUID orderId, String status) {
+        String merchant = TestTokens.merchant(merchantId);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(json(api.get("/api/v1/notifications?orderId=" + orderId, merchant))
+                                .get(0)
+                                .path("status")
+                                .asString())
+                        .isEqualTo(status));
+        return json(api.get("/api/v1/notifications?orderId=" + orderId, merchant))
+                .get(0);
+    }
+
+    /** Amounts are written with a no-break space before the currency, as each language wants; compared as spaces. */
+    private static String plain(String text) {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ');
+    }
+
+    /** The message's part of {@code type}, looked for through its multiparts. */
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String found = part(body, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -9,16 +9,26 @@ import io.billstream.events.EventJson;
 import io.billstream.events.EventSamples;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
+import io.billstream.events.billing.BillingEventMerged;
+import io.billstream.events.billing.BillingEventRescheduled;
+import io.billstream.events.billing.BillingEventSkipped;
 import io.billstream.events.billing.DeclineKind;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.billing.PaymentDeclined;
 import io.billstream.events.billing.TransactionType;
+import io.billstream.events.card.CardExpiring;
 import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.customer.CustomerDetails;
+import io.billstream.events.document.CreditNoteIssued;
+import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
+import io.billstream.events.merchant.NotificationSettings;
 import io.billstream.events.notification.NotificationSent;
 import io.billstream.events.order.OrderCreated;
+import io.billstream.events.order.SubscriptionCancelled;
+import io.billstream.events.order.SubscriptionPaused;
+import io.billstream.events.order.SubscriptionResumed;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.RealInfrastructure;
@@ -167,6 +177,87 @@ class NotificationsIT {
                         "Ihre Karte wurde abgelehnt: bitte aktualisieren Sie sie");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "BillingEventRescheduled | Your payment of | is now due on",
+                "BillingEventSkipped | A payment of | will not be collected",
+                "BillingEventMerged | Your payments were combined into one of | were combined into one payment of",
+                "SubscriptionPaused | Your subscription is paused | nothing is collected while it is paused",
+                "SubscriptionResumed | Your subscription is running again | was resumed on",
+                "SubscriptionCancelled | Your subscription is cancelled | nothing more will be collected",
+                "CreditNoteIssued | You have been credited €25.00 | credit note INV-CN-2026-000003",
+                "CardExpiring | Your card expires soon | your card VISA ending in 4242 expires at the end of January 2027"
+            })
+    void eachChangeTheCustomerIsToldOfIsEmailed(String event, String subject, String says) throws Exception {
+        String email = "told-" + UUID.randomUUID() + "@example.com";
+        UUID orderId = orderOfANewCustomer("en", email);
+        UUID customerId = customerOf(orderId);
+        Object published = switch (event) {
+            case "BillingEventRescheduled" -> golden(BillingEventRescheduled.class, "orderId", orderId);
+            case "BillingEventSkipped" -> golden(BillingEventSkipped.class, "orderId", orderId);
+            case "BillingEventMerged" -> golden(BillingEventMerged.class, "orderId", orderId);
+            case "SubscriptionPaused" -> golden(SubscriptionPaused.class, "orderId", orderId, "customerId", customerId);
+            case "SubscriptionResumed" ->
+                golden(SubscriptionResumed.class, "orderId", orderId, "customerId", customerId);
+            case "SubscriptionCancelled" ->
+                golden(SubscriptionCancelled.class, "orderId", orderId, "customerId", customerId);
+            case "CreditNoteIssued" -> golden(CreditNoteIssued.class, "orderId", orderId, "customerId", customerId);
+            case "CardExpiring" ->
+                golden(CardExpiring.class, "customerId", customerId, "orderIds", List.of(orderId), "expired", false);
+            default -> throw new IllegalArgumentException(event);
+        };
+        EventWriter writer = event.startsWith("Subscription") ? orderService : billingService;
+        writer.publish(merchantId, published);
+
+        MimeMessage message = awaitEmails(email, 1).getFirst();
+        assertThat(plain(message.getSubject())).startsWith(subject);
+        String text = plain(part(message, "text/plain"));
+        assertThat(text).contains(says, "https://pay.example.test/portal/orders/" + orderId);
+    }
+
+    @Test
+    void scheduleChangesTheMerchantTurnedOffAreNotEmailed() throws Exception {
+        MerchantSettings sample =
+                EventSamples.read(MerchantSettingsChanged.class).settings();
+        orderService.publish(
+                merchantId,
+                new MerchantSettingsChanged(
+                        merchantId,
+                        new MerchantSettings(
+                                sample.company(),
+                                sample.branding(),
+                                sample.defaultLocale(),
+                                sample.timeZone(),
+                                sample.retryPolicy(),
+                                new NotificationSettings(false, false, false, false),
+                                sample.portal(),
+                                sample.invoicePrefix(),
+                                sample.tax()),
+                        Instant.now()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT settings -> 'notifications' ->> 'billingEventSkipped' FROM merchant_copy WHERE id = :id")
+                                .param("id", merchantId)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("false"));
+        String email = "quiet-" + UUID.randomUUID() + "@example.com";
+        UUID orderId = orderOfANewCustomer("en", email);
+
+        billingService.publish(merchantId, golden(BillingEventSkipped.class, "orderId", orderId));
+        billingService.publish(merchantId, approved(orderId));
+
+        awaitEmails(email, 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(emailsTo(email))
+                        .singleElement()
+                        .satisfies(message ->
+                                assertThat(plain(message.getSubject())).startsWith("Payment of")));
+    }
+
     @Test
     void anEventRedeliveredFiveTimesSendsOneEmail() throws Exception {
         String email = "redelivered-" + UUID.randomUUID() + "@example.com";
@@ -249,6 +340,13 @@ class NotificationsIT {
                                 .single())
                         .isEqualTo(3));
         return orderId;
+    }
+
+    private UUID customerOf(UUID orderId) {
+        return jdbc.sql("SELECT customer_id FROM order_copy WHERE id = :id")
+                .param("id", orderId)
+                .query(UUID.class)
+                .single();
     }
 
     private static PaymentApproved approved(UUID orderId) {

@@ -2,6 +2,7 @@ package io.billstream.notification.message;
 
 import io.billstream.events.Money;
 import io.billstream.events.billing.PaymentCard;
+import io.billstream.events.merchant.NotificationSettings;
 import io.billstream.notification.recipient.Recipients;
 import io.billstream.notification.recipient.Recipients.Parties;
 import java.sql.ResultSet;
@@ -9,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,20 +45,25 @@ public class Notifications {
     }
 
     /**
-     * Writes an email about a payment of the merchant's order (approved or declined: {@code template}) to the order's
+     * Writes an email about the merchant's order ({@code template}, such as {@code payment-approved}) to the order's
      * customer, with a link to the order in the customer portal, and queues it.
      */
-    public void aboutPayment(
-            UUID eventId, UUID merchantId, UUID orderId, String template, Money amount, Instant at, PaymentCard card) {
+    public void aboutOrder(
+            UUID eventId,
+            UUID merchantId,
+            UUID orderId,
+            String template,
+            Money amount,
+            Instant at,
+            PaymentCard card,
+            String detail) {
         Parties parties = recipients.ofOrder(merchantId, orderId);
         Templates.Written message = templates.write(
                 template,
                 parties.customer().locale(),
                 parties.merchant(),
                 parties.customer().name(),
-                amount,
-                at,
-                card,
+                new Templates.Facts(amount, at, card, detail),
                 portalUrl + "/orders/" + orderId,
                 parties.orderReference() == null ? orderId.toString() : parties.orderReference());
         jdbc.sql("""
@@ -78,6 +86,17 @@ public class Notifications {
                 .param("html", message.html())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** Whether the merchant wants its customers told of changes of this kind to their schedule. */
+    public boolean merchantWants(UUID merchantId, UUID orderId, Predicate<NotificationSettings> wants) {
+        return wants.test(recipients.ofOrder(merchantId, orderId).merchant().notifications());
+    }
+
+    /** A card's month of expiry as the order's customer's language writes it. */
+    public String month(UUID merchantId, UUID orderId, LocalDate month) {
+        return Templates.month(
+                month, recipients.ofOrder(merchantId, orderId).customer().locale());
     }
 
     /** The merchant's messages, newest first, of an order and of a customer when given; at most 200. */

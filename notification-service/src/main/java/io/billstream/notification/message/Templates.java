@@ -30,17 +30,26 @@ class Templates {
     record Written(String language, String subject, String text, String html) {}
 
     /**
+     * What a message tells, besides whom it is for.
+     *
+     * @param amount the money it is about; absent for a subscription's pause, resumption or cancellation
+     * @param at the day it is about: paid, declined, due, paused
+     * @param card the card it is about, if any
+     * @param detail one more thing the template names: a credit note's number, a card's month of expiry
+     */
+    record Facts(Money amount, Instant at, PaymentCard card, String detail) {}
+
+    /**
      * Writes {@code template} for the merchant's customer. Its arguments, as the bundles number them: 0 the
-     * customer's name, 1 the amount, 2 the date, 3 the card (or nothing), 4 the link, 5 the merchant, 6 the order.
+     * customer's name, 1 the amount, 2 the date, 3 the card (or nothing), 4 the link, 5 the merchant, 6 the order,
+     * 7 the detail.
      */
     Written write(
             String template,
             String language,
             MerchantSettings merchant,
             String customerName,
-            Money amount,
-            Instant at,
-            PaymentCard card,
+            Facts facts,
             String link,
             String orderReference) {
         String chosen = LANGUAGES.contains(language) ? language : merchant.defaultLocale();
@@ -49,17 +58,23 @@ class Templates {
                 "notifications/messages",
                 locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String cardText = card == null ? "" : format(words, "card", locale, card.brand(), card.last4());
+        PaymentCard card = facts.card();
+        // A payment names the card it was made with; a message about the card itself names the card alone.
+        String cardText = card == null
+                ? ""
+                : format(
+                        words, template.startsWith("card-") ? "cardShort" : "card", locale, card.brand(), card.last4());
         Object[] arguments = {
             customerName,
-            money(amount, locale),
+            facts.amount() == null ? "" : money(facts.amount(), locale),
             DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                     .withLocale(locale)
-                    .format(at.atZone(ZoneId.of(merchant.timeZone()))),
+                    .format(facts.at().atZone(ZoneId.of(merchant.timeZone()))),
             cardText,
             link,
             merchant.company().legalName(),
-            orderReference
+            orderReference,
+            facts.detail() == null ? "" : facts.detail()
         };
         String subject = format(words, template + ".subject", locale, arguments);
         String text = format(words, template + ".text", locale, arguments);
@@ -68,6 +83,12 @@ class Templates {
 
     private static String format(ResourceBundle words, String key, Locale locale, Object... arguments) {
         return new MessageFormat(words.getString(key), locale).format(arguments);
+    }
+
+    /** {@code December 2026}, {@code Dezember 2026}: a card's month of expiry. */
+    static String month(java.time.LocalDate month, String language) {
+        Locale locale = Locale.of(LANGUAGES.contains(language) ? language : "en");
+        return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
     }
 
     static String money(Money money, Locale locale) {

@@ -221,9 +221,13 @@ class GatewayRoutingTest {
 
     @Test
     void theSandboxTokenizationGoesToBillingAndCustomersDocumentsToDocuments() {
+        // The services' internal endpoints are for one another only: the gateway routes nothing there.
+        client.post().uri("/internal/v1/messages").exchange().expectStatus().isNotFound();
+
         // Neither billing-service nor document-service runs here: reaching one shows as a 503 that names it.
         for (String[] route : new String[][] {
             {"/sandbox/v1/tokens", "billing-service"},
+            {"/sandbox/v1/sms", "notification-service"},
             {"/api/v1/customers/7/documents", "document-service"},
             {"/api/v1/orders/42/documents/summary.pdf", "document-service"}
         }) {

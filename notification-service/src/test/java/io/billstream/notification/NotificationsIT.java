@@ -1,5 +1,11 @@
 package io.billstream.notification;
 
+import static io.billstream.notification.Feed.approved;
+import static io.billstream.notification.Inbox.WAIT;
+import static io.billstream.notification.Inbox.awaitEmails;
+import static io.billstream.notification.Inbox.emailsTo;
+import static io.billstream.notification.Inbox.part;
+import static io.billstream.notification.Inbox.plain;
 import static io.billstream.platform.test.ApiClient.json;
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,19 +19,13 @@ import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
 import io.billstream.events.billing.BillingEventSkipped;
 import io.billstream.events.billing.DeclineKind;
-import io.billstream.events.billing.PaymentApproved;
-import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.billing.PaymentDeclined;
-import io.billstream.events.billing.TransactionType;
 import io.billstream.events.card.CardExpiring;
-import io.billstream.events.customer.CustomerCreated;
-import io.billstream.events.customer.CustomerDetails;
 import io.billstream.events.document.CreditNoteIssued;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.merchant.NotificationSettings;
 import io.billstream.events.notification.NotificationSent;
-import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.SubscriptionCancelled;
 import io.billstream.events.order.SubscriptionPaused;
 import io.billstream.events.order.SubscriptionResumed;
@@ -35,18 +35,10 @@ import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestMailServer;
 import io.billstream.platform.test.TestTokens;
 import io.billstream.platform.test.TopicReader;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,8 +69,6 @@ import tools.jackson.databind.JsonNode;
 @RealInfrastructure(mail = true)
 class NotificationsIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @LocalServerPort
     int port;
 
@@ -86,6 +76,7 @@ class NotificationsIT {
     JdbcClient jdbc;
 
     ApiClient api;
+    Feed feed;
     EventWriter orderService;
     EventWriter billingService;
     UUID merchantId;
@@ -93,22 +84,16 @@ class NotificationsIT {
     @BeforeEach
     void aMerchant() {
         api = new ApiClient(port);
-        orderService = new EventWriter("order-service");
-        billingService = new EventWriter("billing-service");
-        merchantId = UUID.randomUUID();
-        orderService.publish(
-                merchantId,
-                new MerchantSettingsChanged(
-                        merchantId,
-                        EventSamples.read(MerchantSettingsChanged.class).settings(),
-                        Instant.now()));
+        feed = new Feed(jdbc, false);
+        orderService = feed.orderService;
+        billingService = feed.billingService;
+        merchantId = feed.merchantId;
         TestMailServer.start();
     }
 
     @AfterEach
     void closeWriters() {
-        orderService.close();
-        billingService.close();
+        feed.close();
         TestMailServer.start();
     }
 
@@ -124,7 +109,7 @@ class NotificationsIT {
     void anApprovedPaymentIsEmailedInTheCustomersLanguageWithItsFiguresAndLink(
             String language, String subject, String card, String portal) throws Exception {
         String email = "customer-" + UUID.randomUUID() + "@example.com";
-        UUID orderId = orderOfANewCustomer(language, email);
+        UUID orderId = feed.orderOfANewCustomer(language, email);
 
         billingService.publish(merchantId, approved(orderId));
 
@@ -161,7 +146,7 @@ class NotificationsIT {
     @Test
     void softAndHardDeclinesAskToPayOrToUpdateTheCard() throws Exception {
         String email = "declined-" + UUID.randomUUID() + "@example.com";
-        UUID orderId = orderOfANewCustomer("de", email);
+        UUID orderId = feed.orderOfANewCustomer("de", email);
 
         billingService.publish(merchantId, declined(orderId, DeclineKind.SOFT));
         billingService.publish(merchantId, declined(orderId, DeclineKind.HARD));
@@ -192,8 +177,67 @@ class NotificationsIT {
             })
     void eachChangeTheCustomerIsToldOfIsEmailed(String event, String subject, String says) throws Exception {
         String email = "told-" + UUID.randomUUID() + "@example.com";
-        UUID orderId = orderOfANewCustomer("en", email);
-        UUID customerId = customerOf(orderId);
+        UUID orderId = feed.orderOfANewCustomer("en", email);
+        publishChange(event, orderId);
+
+        MimeMessage message = awaitEmails(email, 1).getFirst();
+        assertThat(plain(message.getSubject())).startsWith(subject);
+        String text = plain(part(message, "text/plain"));
+        assertThat(text).contains(says, "https://pay.example.test/portal/orders/" + orderId);
+    }
+
+    static final List<String> CHANGES = List.of(
+            "BillingEventRescheduled",
+            "BillingEventSkipped",
+            "BillingEventMerged",
+            "SubscriptionPaused",
+            "SubscriptionResumed",
+            "SubscriptionCancelled",
+            "CreditNoteIssued",
+            "CardExpiring");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "de | Ihre Zahlung über ; Eine Zahlung über ; Ihre Zahlungen wurden zu einer über ; Ihr Abonnement ist"
+                        + " pausiert ; Ihr Abonnement läuft wieder ; Ihr Abonnement ist gekündigt ; Ihnen wurden 25,00 €"
+                        + " gutgeschrieben ; Ihre Karte läuft bald ab | Ende Januar 2027",
+                "fr | Votre paiement de ; Un paiement de ; Vos paiements ont été regroupés ; Votre abonnement est"
+                        + " suspendu ; Votre abonnement a repris ; Votre abonnement est résilié ; Vous avez été crédité"
+                        + " de 25,00 € ; Votre carte expire bientôt | fin janvier 2027",
+                "es | Su pago de ; Un pago de ; Sus pagos se han agrupado ; Su suscripción está en pausa ; Su"
+                        + " suscripción vuelve a estar activa ; Su suscripción está cancelada ; Le hemos abonado 25,00 € ;"
+                        + " Su tarjeta caduca pronto | finales de enero 2027"
+            })
+    void eachChangeIsWrittenInTheCustomersLanguage(String language, String subjects, String expiry) throws Exception {
+        String email = "changes-" + language + "-" + UUID.randomUUID() + "@example.com";
+        UUID orderId = feed.orderOfANewCustomer(language, email);
+
+        CHANGES.forEach(event -> publishChange(event, orderId));
+
+        List<MimeMessage> messages = awaitEmails(email, CHANGES.size());
+        List<String> received = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            received.add(plain(message.getSubject()));
+            String text = plain(part(message, "text/plain"));
+            assertThat(text).contains("Customer " + language, "https://pay.example.test/portal/orders/" + orderId);
+            assertThat(text).doesNotContain("{", "}");
+            assertThat(part(message, "text/html")).contains("lang=\"" + language + "\"");
+        }
+        for (String subject : subjects.split(" ; ")) {
+            assertThat(received)
+                    .as(subject)
+                    .filteredOn(s -> s.startsWith(subject.strip()))
+                    .hasSize(1);
+        }
+        assertThat(messages)
+                .anySatisfy(message ->
+                        assertThat(plain(part(message, "text/plain"))).contains(expiry));
+    }
+
+    private void publishChange(String event, UUID orderId) {
+        UUID customerId = feed.customerOf(orderId);
         Object published = switch (event) {
             case "BillingEventRescheduled" -> golden(BillingEventRescheduled.class, "orderId", orderId);
             case "BillingEventSkipped" -> golden(BillingEventSkipped.class, "orderId", orderId);
@@ -210,32 +254,22 @@ class NotificationsIT {
         };
         EventWriter writer = event.startsWith("Subscription") ? orderService : billingService;
         writer.publish(merchantId, published);
-
-        MimeMessage message = awaitEmails(email, 1).getFirst();
-        assertThat(plain(message.getSubject())).startsWith(subject);
-        String text = plain(part(message, "text/plain"));
-        assertThat(text).contains(says, "https://pay.example.test/portal/orders/" + orderId);
     }
 
     @Test
     void scheduleChangesTheMerchantTurnedOffAreNotEmailed() throws Exception {
         MerchantSettings sample =
                 EventSamples.read(MerchantSettingsChanged.class).settings();
-        orderService.publish(
-                merchantId,
-                new MerchantSettingsChanged(
-                        merchantId,
-                        new MerchantSettings(
-                                sample.company(),
-                                sample.branding(),
-                                sample.defaultLocale(),
-                                sample.timeZone(),
-                                sample.retryPolicy(),
-                                new NotificationSettings(false, false, false, false),
-                                sample.portal(),
-                                sample.invoicePrefix(),
-                                sample.tax()),
-                        Instant.now()));
+        feed.merchant(new MerchantSettings(
+                sample.company(),
+                sample.branding(),
+                sample.defaultLocale(),
+                sample.timeZone(),
+                sample.retryPolicy(),
+                new NotificationSettings(false, false, false, false),
+                sample.portal(),
+                sample.invoicePrefix(),
+                sample.tax()));
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(jdbc.sql(
                                         "SELECT settings -> 'notifications' ->> 'billingEventSkipped' FROM merchant_copy WHERE id = :id")
@@ -244,7 +278,7 @@ class NotificationsIT {
                                 .single())
                         .isEqualTo("false"));
         String email = "quiet-" + UUID.randomUUID() + "@example.com";
-        UUID orderId = orderOfANewCustomer("en", email);
+        UUID orderId = feed.orderOfANewCustomer("en", email);
 
         billingService.publish(merchantId, golden(BillingEventSkipped.class, "orderId", orderId));
         billingService.publish(merchantId, approved(orderId));
@@ -261,7 +295,7 @@ class NotificationsIT {
     @Test
     void anEventRedeliveredFiveTimesSendsOneEmail() throws Exception {
         String email = "redelivered-" + UUID.randomUUID() + "@example.com";
-        UUID orderId = orderOfANewCustomer("en", email);
+        UUID orderId = feed.orderOfANewCustomer("en", email);
         ProducerRecord<String, byte[]> approval = billingService.next(merchantId, approved(orderId));
 
         for (int i = 0; i < 5; i++) {
@@ -283,7 +317,7 @@ class NotificationsIT {
         for (int i = 0; i < 10; i++) {
             String email = "burst-" + i + "-" + UUID.randomUUID() + "@example.com";
             emails.add(email);
-            orders.add(orderOfANewCustomer("en", email));
+            orders.add(feed.orderOfANewCustomer("en", email));
         }
         TestMailServer.stop();
 
@@ -315,73 +349,8 @@ class NotificationsIT {
                 .isEqualTo(10);
     }
 
-    /** A new customer writing {@code language}, and an order of theirs, once notification-service has copied both. */
-    private UUID orderOfANewCustomer(String language, String email) {
-        UUID customerId = UUID.randomUUID();
-        CustomerDetails sample = EventSamples.read(CustomerCreated.class).details();
-        orderService.publish(
-                merchantId,
-                new CustomerCreated(
-                        customerId,
-                        new CustomerDetails(
-                                "Customer " + language, email, null, language, sample.billingAddress(), null),
-                        Instant.now()));
-        UUID orderId = UUID.randomUUID();
-        orderService.publish(merchantId, golden(OrderCreated.class, "orderId", orderId, "customerId", customerId));
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(jdbc.sql("""
-                                SELECT (SELECT count(*) FROM merchant_copy WHERE id = :merchantId)
-                                     + (SELECT count(*) FROM customer_copy WHERE id = :customerId)
-                                     + (SELECT count(*) FROM order_copy WHERE id = :orderId)""")
-                                .param("merchantId", merchantId)
-                                .param("customerId", customerId)
-                                .param("orderId", orderId)
-                                .query(Long.class)
-                                .single())
-                        .isEqualTo(3));
-        return orderId;
-    }
-
-    private UUID customerOf(UUID orderId) {
-        return jdbc.sql("SELECT customer_id FROM order_copy WHERE id = :id")
-                .param("id", orderId)
-                .query(UUID.class)
-                .single();
-    }
-
-    private static PaymentApproved approved(UUID orderId) {
-        return new PaymentApproved(
-                orderId,
-                null,
-                UUID.randomUUID(),
-                TransactionType.PAYMENT,
-                Money.of(11900, "EUR"),
-                1,
-                Instant.now(),
-                null,
-                new PaymentCard("VISA", "4242"));
-    }
-
     private static PaymentDeclined declined(UUID orderId, DeclineKind kind) {
         return golden(PaymentDeclined.class, "orderId", orderId, "kind", kind, "amount", Money.of(9999, "EUR"));
-    }
-
-    private List<MimeMessage> awaitEmails(String recipient, int count) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(emailsTo(recipient)).hasSize(count));
-        return emailsTo(recipient);
-    }
-
-    private static List<MimeMessage> emailsTo(String recipient) {
-        return Arrays.stream(TestMailServer.received())
-                .filter(message -> {
-                    try {
-                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(address -> address.toString().equals(recipient));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
     }
 
     private JsonNode awaitLog(UUID orderId, String status) {
@@ -394,27 +363,5 @@ class NotificationsIT {
                         .isEqualTo(status));
         return json(api.get("/api/v1/notifications?orderId=" + orderId, merchant))
                 .get(0);
-    }
-
-    /** Amounts are written with a no-break space before the currency, as each language wants; compared as spaces. */
-    private static String plain(String text) {
-        return text.replace('\u00A0', ' ').replace('\u202F', ' ');
-    }
-
-    /** The message's part of {@code type}, looked for through its multiparts. */
-    private static String part(Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String found = part(body, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -3,6 +3,8 @@ package io.billstream.notification.message;
 import io.billstream.events.notification.NotificationChannel;
 import io.billstream.events.notification.NotificationFailed;
 import io.billstream.events.notification.NotificationSent;
+import io.billstream.notification.sms.SmsNotSent;
+import io.billstream.notification.sms.SmsProvider;
 import io.billstream.platform.outbox.EventPublisher;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -26,14 +28,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Sends the queued messages over SMTP. A batch is claimed ({@code FOR UPDATE SKIP LOCKED}, so that instances share the
+ * Sends the queued messages: emails over SMTP, SMS through the {@link SmsProvider}. A batch is claimed ({@code FOR UPDATE SKIP LOCKED}, so that instances share the
  * queue) and leased for a while; each message is sent, then recorded SENT with {@code NotificationSent}. While the
  * mail server is away a message is retried with back-off, doubling from {@code billstream.notifications.retry.first}
  * to {@code .longest}; after {@code .attempts} tries, or at once when the server refuses the address, it is FAILED
  * with {@code NotificationFailed}. A crash between sending and recording sends the message again once the lease runs
- * out: an email may, rarely, arrive twice; none is lost.
+ * out: a message may, rarely, arrive twice; none is lost. A message carrying a secret is given up once it has expired,
+ * and its secret is erased once it is sent or given up.
  */
 @Service
 class Dispatcher {
@@ -43,6 +47,7 @@ class Dispatcher {
 
     private final JdbcClient jdbc;
     private final JavaMailSender mail;
+    private final SmsProvider sms;
     private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -54,6 +59,7 @@ class Dispatcher {
     Dispatcher(
             JdbcClient jdbc,
             JavaMailSender mail,
+            SmsProvider sms,
             EventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -63,6 +69,7 @@ class Dispatcher {
             @Value("${billstream.notifications.retry.attempts:10}") int attempts) {
         this.jdbc = jdbc;
         this.mail = mail;
+        this.sms = sms;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -79,13 +86,25 @@ class Dispatcher {
             UUID customerId,
             UUID orderId,
             String template,
+            NotificationChannel channel,
             String recipient,
             String subject,
             String text,
             String html,
             int attempts,
+            String secret,
+            Instant expiresAt,
             String merchantName,
-            String replyTo) {}
+            String replyTo) {
+
+        /** The stored content with the secret put in, escaped for HTML where it goes into HTML. */
+        String revealed(String stored, boolean html) {
+            if (secret == null || stored == null) {
+                return stored;
+            }
+            return stored.replace(Templates.SECRET, html ? HtmlUtils.htmlEscape(secret) : secret);
+        }
+    }
 
     @Scheduled(
             fixedDelayString = "${billstream.notifications.dispatch-interval:1s}",
@@ -101,8 +120,8 @@ class Dispatcher {
         Instant now = clock.instant();
         List<Claimed> due = transaction.execute(status -> {
             List<Claimed> claimed = jdbc.sql("""
-                            SELECT n.id, n.merchant_id, n.customer_id, n.order_id, n.template, n.recipient, n.subject,
-                                   n.text_body, n.html_body, n.attempts,
+                            SELECT n.id, n.merchant_id, n.customer_id, n.order_id, n.template, n.channel, n.recipient,
+                                   n.subject, n.text_body, n.html_body, n.attempts, n.secret, n.expires_at,
                                    m.settings -> 'company' ->> 'legalName' AS merchant_name,
                                    m.settings -> 'company' ->> 'email' AS reply_to
                             FROM notification n LEFT JOIN merchant_copy m ON m.id = n.merchant_id
@@ -115,11 +134,14 @@ class Dispatcher {
                             row.getObject("customer_id", UUID.class),
                             row.getObject("order_id", UUID.class),
                             row.getString("template"),
+                            NotificationChannel.valueOf(row.getString("channel")),
                             row.getString("recipient"),
                             row.getString("subject"),
                             row.getString("text_body"),
                             row.getString("html_body"),
                             row.getInt("attempts"),
+                            row.getString("secret"),
+                            expiry(row.getTimestamp("expires_at")),
                             row.getString("merchant_name"),
                             row.getString("reply_to")))
                     .list();
@@ -137,17 +159,22 @@ class Dispatcher {
 
     private void send(Claimed message) {
         int attempt = message.attempts() + 1;
+        if (message.expiresAt() != null && !clock.instant().isBefore(message.expiresAt())) {
+            transaction.executeWithoutResult(
+                    status -> failed(message, message.attempts(), true, "expired before it could be sent"));
+            return;
+        }
         try {
-            mail.send(mime(message));
-        } catch (MailException | MessagingException | UnsupportedEncodingException failed) {
-            boolean refused = refusedAddress(failed);
-            boolean lastTry = refused || attempt >= attempts;
+            deliver(message);
+        } catch (Undelivered failed) {
+            boolean lastTry = failed.permanent || attempt >= attempts;
             log.warn(
-                    "Notification not sent notificationId='{}' attempt='{}' final='{}' reason='{}'",
+                    "Notification not sent notificationId='{}' channel='{}' attempt='{}' final='{}' reason='{}'",
                     message.id(),
+                    message.channel(),
                     attempt,
                     lastTry,
-                    failed.toString());
+                    failed.getMessage());
             transaction.executeWithoutResult(status -> failed(message, attempt, lastTry, failed.getMessage()));
             return;
         }
@@ -155,7 +182,7 @@ class Dispatcher {
             Instant now = clock.instant();
             jdbc.sql("""
                             UPDATE notification SET status = 'SENT', attempts = :attempt, sent_at = :now,
-                                                    next_attempt_at = NULL
+                                                    next_attempt_at = NULL, secret = NULL
                             WHERE id = :id""")
                     .param("attempt", attempt)
                     .param("now", Timestamp.from(now))
@@ -167,11 +194,46 @@ class Dispatcher {
                             message.customerId(),
                             message.id(),
                             message.orderId(),
-                            NotificationChannel.EMAIL,
+                            message.channel(),
                             message.template(),
                             attempt,
                             now));
         });
+    }
+
+    /** A message its channel did not take, for now or, when {@code permanent}, for good. */
+    private static final class Undelivered extends Exception {
+
+        private final boolean permanent;
+
+        Undelivered(String reason, boolean permanent, Throwable cause) {
+            super(reason, cause);
+            this.permanent = permanent;
+        }
+    }
+
+    private void deliver(Claimed message) throws Undelivered {
+        switch (message.channel()) {
+            case EMAIL -> {
+                try {
+                    mail.send(mime(message));
+                } catch (MailException | MessagingException | UnsupportedEncodingException failed) {
+                    throw new Undelivered(failed.toString(), refusedAddress(failed), failed);
+                }
+            }
+            case SMS -> {
+                try {
+                    sms.send(new SmsProvider.Sms(
+                            message.id(),
+                            message.merchantId(),
+                            message.recipient(),
+                            message.merchantName(),
+                            message.revealed(message.text(), false)));
+                } catch (SmsNotSent failed) {
+                    throw new Undelivered(failed.getMessage(), failed.permanent(), failed);
+                }
+            }
+        }
     }
 
     private void failed(Claimed message, int attempt, boolean lastTry, String reason) {
@@ -179,9 +241,11 @@ class Dispatcher {
         Duration wait = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
         jdbc.sql("""
                         UPDATE notification SET status = :status, attempts = :attempt, last_error = :reason,
-                                                next_attempt_at = :next
+                                                next_attempt_at = :next,
+                                                secret = CASE WHEN :lastTry THEN NULL ELSE secret END
                         WHERE id = :id""")
                 .param("status", lastTry ? "FAILED" : "QUEUED")
+                .param("lastTry", lastTry)
                 .param("attempt", attempt)
                 .param("reason", reason)
                 .param(
@@ -198,7 +262,7 @@ class Dispatcher {
                             message.customerId(),
                             message.id(),
                             message.orderId(),
-                            NotificationChannel.EMAIL,
+                            message.channel(),
                             message.template(),
                             attempt,
                             reason == null ? "unknown" : reason,
@@ -214,9 +278,13 @@ class Dispatcher {
             helper.setReplyTo(message.replyTo());
         }
         helper.setTo(message.recipient());
-        helper.setSubject(message.subject());
-        helper.setText(message.text(), message.html());
+        helper.setSubject(message.revealed(message.subject(), false));
+        helper.setText(message.revealed(message.text(), false), message.revealed(message.html(), true));
         return mime;
+    }
+
+    private static Instant expiry(Timestamp expiresAt) {
+        return expiresAt == null ? null : expiresAt.toInstant();
     }
 
     /** The server refused the recipient itself: trying again cannot help. */

@@ -6,6 +6,7 @@ import io.billstream.events.merchant.MerchantSettings;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,8 +27,20 @@ class Templates {
 
     static final Set<String> LANGUAGES = Set.of("en", "de", "fr", "es");
 
-    /** A message written out: what is sent and what the merchant's log shows. */
-    record Written(String language, String subject, String text, String html) {}
+    /**
+     * Stands for a message's secret (a one-time code, a link with a token) in what is stored: the {@link Dispatcher}
+     * puts the secret in when it sends, and the merchant's log shows {@link #HIDDEN} instead.
+     */
+    static final String SECRET = "{{secret}}";
+
+    static final String HIDDEN = "••••••";
+
+    /**
+     * A message written out: what is sent and what the merchant's log shows.
+     *
+     * @param sms the short text for SMS; absent for messages that go by email only
+     */
+    record Written(String language, String subject, String text, String html, String sms) {}
 
     /**
      * What a message tells, besides whom it is for.
@@ -35,14 +48,20 @@ class Templates {
      * @param amount the money it is about; absent for a subscription's pause, resumption or cancellation
      * @param at the day it is about: paid, declined, due, paused
      * @param card the card it is about, if any
-     * @param detail one more thing the template names: a credit note's number, a card's month of expiry
+     * @param detail one more thing the template names: a credit note's number, a card's month of expiry, a code
+     * @param validFor how long the link or code it carries stays valid; absent when it carries none
      */
-    record Facts(Money amount, Instant at, PaymentCard card, String detail) {}
+    record Facts(Money amount, Instant at, PaymentCard card, String detail, Duration validFor) {
+
+        Facts(Money amount, Instant at, PaymentCard card, String detail) {
+            this(amount, at, card, detail, null);
+        }
+    }
 
     /**
      * Writes {@code template} for the merchant's customer. Its arguments, as the bundles number them: 0 the
-     * customer's name, 1 the amount, 2 the date, 3 the card (or nothing), 4 the link, 5 the merchant, 6 the order,
-     * 7 the detail.
+     * customer's name, 1 the amount, 2 the date, 3 the card (or nothing), 4 the link (or nothing), 5 the merchant,
+     * 6 the order, 7 the detail, 8 the minutes it is valid for.
      */
     Written write(
             String template,
@@ -71,14 +90,17 @@ class Templates {
                     .withLocale(locale)
                     .format(facts.at().atZone(ZoneId.of(merchant.timeZone()))),
             cardText,
-            link,
+            link == null ? "" : link,
             merchant.company().legalName(),
             orderReference,
-            facts.detail() == null ? "" : facts.detail()
+            facts.detail() == null ? "" : facts.detail(),
+            // rounded to the nearest minute: a code valid for 10 minutes is not written as valid for 9
+            facts.validFor() == null ? 0 : (facts.validFor().toSeconds() + 30) / 60
         };
         String subject = format(words, template + ".subject", locale, arguments);
         String text = format(words, template + ".text", locale, arguments);
-        return new Written(locale.getLanguage(), subject, text, html(locale, merchant, subject, text, link));
+        String sms = words.containsKey(template + ".sms") ? format(words, template + ".sms", locale, arguments) : null;
+        return new Written(locale.getLanguage(), subject, text, html(locale, merchant, subject, text, link), sms);
     }
 
     private static String format(ResourceBundle words, String key, Locale locale, Object... arguments) {
@@ -125,7 +147,7 @@ class Templates {
                 .append(HtmlUtils.htmlEscape(subject))
                 .append("</h1>");
         for (String paragraph : text.split("\n\n")) {
-            if (paragraph.contains(link)) {
+            if (link != null && paragraph.contains(link)) {
                 String before = paragraph.substring(0, paragraph.indexOf(link)).strip();
                 html.append("<p>").append(HtmlUtils.htmlEscape(before)).append("</p>");
                 html.append("<p><a href=\"")
@@ -136,6 +158,10 @@ class Templates {
                         .append("\">")
                         .append(HtmlUtils.htmlEscape(link))
                         .append("</a></p>");
+            } else if (paragraph.strip().equals(SECRET)) {
+                html.append("<p style=\"font-size:28px;font-weight:bold;letter-spacing:6px\">")
+                        .append(SECRET)
+                        .append("</p>");
             } else {
                 html.append("<p>")
                         .append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>"))

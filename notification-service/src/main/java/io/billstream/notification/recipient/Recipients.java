@@ -65,6 +65,29 @@ public class Recipients {
                 .update();
     }
 
+    /** The parties of a message to the merchant's customer, about no order; {@link NotKnownYet} while a copy is missing. */
+    public Parties ofCustomer(UUID merchantId, UUID customerId) {
+        return jdbc.sql("""
+                        SELECT m.settings, c.details
+                        FROM customer_copy c LEFT JOIN merchant_copy m ON m.id = c.merchant_id
+                        WHERE c.id = :id AND c.merchant_id = :merchantId""")
+                .param("id", customerId)
+                .param("merchantId", merchantId)
+                .query((row, number) -> {
+                    if (row.getBytes("settings") == null) {
+                        throw new NotKnownYet("merchant " + merchantId);
+                    }
+                    return new Parties(
+                            merchantId,
+                            EventJson.read(row.getBytes("settings"), MerchantSettings.class),
+                            customerId,
+                            EventJson.read(row.getBytes("details"), CustomerDetails.class),
+                            null);
+                })
+                .optional()
+                .orElseThrow(() -> new NotKnownYet("customer " + customerId));
+    }
+
     /** The parties of a message about the merchant's order; {@link NotKnownYet} while a copy has not arrived. */
     public Parties ofOrder(UUID merchantId, UUID orderId) {
         return jdbc.sql("""

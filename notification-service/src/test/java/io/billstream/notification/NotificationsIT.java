@@ -143,10 +143,19 @@ class NotificationsIT {
         assertThat(sent.template()).isEqualTo("payment-approved");
     }
 
-    @Test
-    void softAndHardDeclinesAskToPayOrToUpdateTheCard() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Your payment of €99.99 did not go through | Your card was declined: please update it",
+                "de | Ihre Zahlung über 99,99 € ist nicht durchgegangen | Ihre Karte wurde abgelehnt: bitte aktualisieren"
+                        + " Sie sie",
+                "fr | Votre paiement de 99,99 € n'a pas abouti | Votre carte a été refusée : veuillez la mettre à jour",
+                "es | Su pago de 99,99 € no se ha completado | Su tarjeta fue rechazada: actualícela, por favor"
+            })
+    void softAndHardDeclinesAskToPayOrToUpdateTheCard(String language, String soft, String hard) throws Exception {
         String email = "declined-" + UUID.randomUUID() + "@example.com";
-        UUID orderId = feed.orderOfANewCustomer("de", email);
+        UUID orderId = feed.orderOfANewCustomer(language, email);
 
         billingService.publish(merchantId, declined(orderId, DeclineKind.SOFT));
         billingService.publish(merchantId, declined(orderId, DeclineKind.HARD));
@@ -154,12 +163,13 @@ class NotificationsIT {
         List<String> subjects = new ArrayList<>();
         for (MimeMessage message : awaitEmails(email, 2)) {
             subjects.add(plain(message.getSubject()));
-            assertThat(part(message, "text/plain")).contains("https://pay.example.test/portal/orders/" + orderId);
+            assertThat(plain(part(message, "text/plain")))
+                    .contains(language.equals("en") ? "€99.99" : "99,99 €")
+                    .contains("https://pay.example.test/portal/orders/" + orderId);
+            assertThat(part(message, "text/html"))
+                    .contains("href=\"https://pay.example.test/portal/orders/" + orderId + "\"");
         }
-        assertThat(subjects)
-                .containsExactlyInAnyOrder(
-                        "Ihre Zahlung über 99,99 € ist nicht durchgegangen",
-                        "Ihre Karte wurde abgelehnt: bitte aktualisieren Sie sie");
+        assertThat(subjects).containsExactlyInAnyOrder(soft, hard);
     }
 
     @ParameterizedTest(name = "{0}")

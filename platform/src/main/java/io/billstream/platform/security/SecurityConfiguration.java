@@ -1,6 +1,7 @@
 package io.billstream.platform.security;
 
 import io.billstream.platform.web.ProblemResponses;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -90,6 +91,17 @@ public class SecurityConfiguration {
             @Value("${billstream.security.audience}") String audience,
             @Value("${billstream.security.algorithms:RS256,ES256}") List<String> algorithms,
             @Value("${billstream.security.clock-skew:30s}") Duration clockSkew) {
+        // Against the real time, not the service's Clock: tokens are stamped by their issuer's clock, and a test that
+        // moves a service's time ahead must not make every token it is called with look expired.
+        return decoder(jwksUri, issuer, audience, algorithms, clockSkew, Clock.systemUTC());
+    }
+
+    /**
+     * The check every service makes of an internal token, as a decoder of its own: portal-service's tests verify the
+     * tokens it issues with it.
+     */
+    public static JwtDecoder decoder(
+            String jwksUri, String issuer, String audience, List<String> algorithms, Duration clockSkew, Clock clock) {
         // A hanging key server must not hang every request that waits to have its token checked.
         SimpleClientHttpRequestFactory keyServer = new SimpleClientHttpRequestFactory();
         keyServer.setConnectTimeout(Duration.ofSeconds(2));
@@ -98,9 +110,11 @@ public class SecurityConfiguration {
                 .jwsAlgorithms(allowed -> algorithms.forEach(name -> allowed.add(SignatureAlgorithm.from(name))))
                 .restOperations(new RestTemplate(keyServer))
                 .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 required(JwtClaimNames.EXP),
-                new JwtTimestampValidator(clockSkew),
+                timestamps,
                 new JwtIssuerValidator(issuer),
                 audience(audience),
                 signedWithAnAllowedAlgorithm(algorithms),

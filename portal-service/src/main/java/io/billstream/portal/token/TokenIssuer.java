@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,7 +95,8 @@ public class TokenIssuer {
 
     private IssuedToken sign(JWTClaimsSet.Builder claims, Duration lifetime) {
         ECKey key = keys.signingKey();
-        Instant now = clock.instant();
+        // JWT times are whole seconds; the answer's expiresAt must be the token's own exp.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(lifetime);
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.ES256)

@@ -155,7 +155,10 @@ public final class Devstack {
         leftovers.stop();
         if (options.fresh()) {
             deleteRecursively(postgresData);
+            // They belong with the data: the encryption key with the signing keys it encrypted.
+            Files.deleteIfExists(stateDirectory.resolve(Secrets.FILE_NAME));
         }
+        Secrets secrets = Secrets.of(stateDirectory);
 
         Map<Service, Path> jars = new EnumMap<>(Service.class);
         List<String> missing = new ArrayList<>();
@@ -197,7 +200,7 @@ public final class Devstack {
                     service,
                     port,
                     jars.get(service),
-                    arguments(service, port, servicePorts),
+                    arguments(service, port, servicePorts, secrets),
                     logDirectory,
                     stateDirectory.resolve("work").resolve(service.moduleName())));
         }
@@ -206,7 +209,7 @@ public final class Devstack {
         awaitReadiness();
         Duration healthyAfter =
                 Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
-        Endpoints endpoints = Endpoints.of(infrastructure, services, stateDirectory, healthyAfter);
+        Endpoints endpoints = Endpoints.of(infrastructure, services, secrets, stateDirectory, healthyAfter);
         endpoints.write(endpointsFile);
         log.info("\n\n{}", endpoints.table());
     }
@@ -216,9 +219,17 @@ public final class Devstack {
      * {@code application.yml}. The working directory of each service is {@code .devstack/work/<service>}, so an
      * {@code application.yml} placed there overrides settings for the devstack only.
      */
-    private List<String> arguments(Service service, int port, Map<Service, Integer> servicePorts) {
+    private List<String> arguments(Service service, int port, Map<Service, Integer> servicePorts, Secrets secrets) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--server.port=" + port);
+        // portal-service issues every internal token; the others verify them against its keys.
+        String issuer = "http://localhost:" + servicePorts.get(Service.PORTAL);
+        arguments.add("--billstream.security.issuer=" + issuer);
+        arguments.add("--billstream.security.jwks-uri=" + issuer + "/.well-known/jwks.json");
+        if (service == Service.PORTAL) {
+            arguments.add("--billstream.portal.signing.key-encryption-key=" + secrets.keyEncryptionKey());
+            arguments.add("--billstream.portal.operator-credential=" + secrets.operatorCredential());
+        }
         // Spring Boot only exposes the readiness group on Kubernetes unless asked to.
         arguments.add("--management.endpoint.health.probes.enabled=true");
         service.database().ifPresent(name -> {
@@ -429,7 +440,7 @@ public final class Devstack {
     }
 
     /** A start that cannot succeed; its message says why and what to look at. */
-    private static final class StartupFailure extends RuntimeException {
+    static final class StartupFailure extends RuntimeException {
         StartupFailure(String message) {
             super(message);
         }

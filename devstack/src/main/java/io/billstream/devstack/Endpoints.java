@@ -18,7 +18,7 @@ import java.util.Map;
  * What runs where, once everything is healthy: a table for people, and {@code .devstack/endpoints.properties} for
  * scripts and tests. Keys of the file: {@code <service>.url}, {@code .health-url}, {@code .swagger-ui-url}, {@code
  * .jdbc-url}, {@code .log}, {@code .pid}; {@code postgres.*}, {@code kafka.bootstrap-servers}, {@code smtp.*}, {@code
- * imap.*}, {@code mailbox.*}; {@code devstack.*}.
+ * imap.*}, {@code mailbox.*}, {@code operator.credential}; {@code devstack.*}.
  */
 final class Endpoints {
 
@@ -33,7 +33,11 @@ final class Endpoints {
     }
 
     static Endpoints of(
-            Infrastructure infrastructure, List<ServiceProcess> services, Path stateDirectory, Duration healthyAfter) {
+            Infrastructure infrastructure,
+            List<ServiceProcess> services,
+            Secrets secrets,
+            Path stateDirectory,
+            Duration healthyAfter) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("devstack.pid", Long.toString(ProcessHandle.current().pid()));
         properties.put("devstack.healthy-at", Instant.now().toString());
@@ -78,6 +82,7 @@ final class Endpoints {
         properties.put("mailbox.url", mail.webUrl());
         properties.put("mailbox.api-url", mail.apiUrl());
         properties.put("logs.directory", slashes(stateDirectory.resolve("logs")));
+        properties.put("operator.credential", secrets.operatorCredential());
 
         String item = "  %-12s %s%n";
         String detail = "  %-12s   %-22s %s%n";
@@ -96,6 +101,8 @@ final class Endpoints {
         table.append(item.formatted(
                 "",
                 "IMAP " + MailServer.HOST + ":" + mail.imapPort() + ", user = the recipient's address, any password"));
+        table.append(item.formatted(
+                "Operator", secrets.operatorCredential() + "  (Authorization: Bearer, at the gateway; see README)"));
         table.append(item.formatted("Logs", slashes(stateDirectory.resolve("logs")) + "/<service>.log"));
         table.append(item.formatted("Endpoints", slashes(stateDirectory.resolve(FILE_NAME))));
         return new Endpoints(properties, table.toString());

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -30,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway in front of real HTTP servers: a stub order-service on a random port, and a billing-service whose port
- * nothing listens on. No mocks between the gateway and the network, so what passes here is what a client would see.
+ * The gateway in front of real HTTP servers: a stub order-service on a random port, a stand-in portal-service that
+ * exchanges the test's API key, and a billing-service whose port nothing listens on. No mocks between the gateway and the network, so what passes here is what a client would see.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -49,6 +50,9 @@ class GatewayRoutingTest {
 
     private static final HttpServer orderService = startOrderService();
 
+    private static final String API_KEY = "sk_test_routing-test-key";
+    private static final StandInPortal portal = new StandInPortal(Clock.systemUTC(), API_KEY);
+
     // Chosen once: a property supplier is asked again on every read, and the routes must not change in between.
     private static final int billingServicePort = closedPort();
 
@@ -61,16 +65,22 @@ class GatewayRoutingTest {
                 "billstream.gateway.routes.order-service",
                 () -> "http://127.0.0.1:" + orderService.getAddress().getPort());
         registry.add("billstream.gateway.routes.billing-service", () -> "http://127.0.0.1:" + billingServicePort);
+        registry.add("billstream.gateway.routes.portal-service", portal::url);
     }
 
     @AfterAll
-    static void stopOrderService() {
+    static void stopStandIns() {
         orderService.stop(0);
+        portal.close();
     }
 
     @BeforeEach
-    void forgetEarlierRequests() {
+    void forgetEarlierRequestsAndPresentTheKey() {
         seenByOrderService.clear();
+        // Routing is the point here; MerchantAuthenticationTest covers the credential cases.
+        client = client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY)
+                .build();
     }
 
     @Test
@@ -94,6 +104,25 @@ class GatewayRoutingTest {
         assertThat(seen.path()).isEqualTo("/api/v1/orders/42/timeline");
         assertThat(seen.query()).isEqualTo("page=2");
         assertThat(seen.requestId()).isNotBlank().isEqualTo(echoedId);
+        // The service gets the internal token the key was exchanged for, never the key.
+        assertThat(seen.authorization()).matches("Bearer internal-\\d+");
+    }
+
+    @Test
+    void aMerchantsApiKeysGoToPortalServiceAheadOfOrderServicesMerchants() {
+        for (String path :
+                new String[] {"/api/v1/api-keys", "/api/v1/api-keys/key_1/revoke", "/api/v1/merchants/mer_1/api-keys"
+                }) {
+            client.post()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.servedBy")
+                    .isEqualTo("portal-service");
+        }
+        assertThat(seenByOrderService).isEmpty();
     }
 
     @Test
@@ -312,7 +341,8 @@ class GatewayRoutingTest {
                 path,
                 exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst(REQUEST_ID),
-                exchange.getRequestHeaders().getFirst("traceparent")));
+                exchange.getRequestHeaders().getFirst("traceparent"),
+                exchange.getRequestHeaders().getFirst("Authorization")));
         if (path.endsWith("/slow")) {
             try {
                 slowAnswers.await(30, TimeUnit.SECONDS);
@@ -344,5 +374,5 @@ class GatewayRoutingTest {
         }
     }
 
-    private record SeenRequest(String path, String query, String requestId, String traceparent) {}
+    private record SeenRequest(String path, String query, String requestId, String traceparent, String authorization) {}
 }

@@ -229,6 +229,8 @@ public final class Devstack {
         if (service == Service.PORTAL) {
             arguments.add("--billstream.portal.signing.key-encryption-key=" + secrets.keyEncryptionKey());
             arguments.add("--billstream.portal.operator-credential=" + secrets.operatorCredential());
+            arguments.add("--billstream.portal.notification-service-url=http://localhost:"
+                    + servicePorts.get(Service.NOTIFICATION));
         }
         // Spring Boot only exposes the readiness group on Kubernetes unless asked to.
         arguments.add("--management.endpoint.health.probes.enabled=true");

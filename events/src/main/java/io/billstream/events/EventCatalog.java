@@ -30,6 +30,7 @@ import io.billstream.events.order.SubscriptionCancelled;
 import io.billstream.events.order.SubscriptionPaused;
 import io.billstream.events.order.SubscriptionResumed;
 import io.billstream.events.order.UsageRecorded;
+import io.billstream.events.portal.PortalActionPerformed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,7 @@ public final class EventCatalog {
             new EventType<>(InvoiceIssued.class, "document", 1, Topics.DOCUMENTS, InvoiceIssued::orderId),
             new EventType<>(ReceiptIssued.class, "document", 1, Topics.DOCUMENTS, ReceiptIssued::orderId),
             new EventType<>(CreditNoteIssued.class, "document", 1, Topics.DOCUMENTS, CreditNoteIssued::orderId),
+            new EventType<>(PortalActionPerformed.class, "portal", 1, Topics.PORTAL, PortalActionPerformed::customerId),
             new EventType<>(
                     NotificationSent.class, "notification", 1, Topics.NOTIFICATIONS, NotificationSent::customerId),
             new EventType<>(

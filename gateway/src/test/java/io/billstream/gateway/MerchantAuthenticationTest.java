@@ -196,6 +196,14 @@ class MerchantAuthenticationTest {
                 .expectBody()
                 .jsonPath("$.servedBy")
                 .isEqualTo("portal-service");
+        client.post()
+                .uri("/logout")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.servedBy")
+                .isEqualTo("portal-service");
         // No billing-service runs here: reaching its route at all shows the request was not refused.
         client.post()
                 .uri("/sandbox/v1/tokens")

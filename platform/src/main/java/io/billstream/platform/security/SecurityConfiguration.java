@@ -66,6 +66,8 @@ public class SecurityConfiguration {
                 // Bearer tokens, no cookies: there is no session to ride on, so CSRF protection has nothing to guard.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Nothing to log out of; and a service's own /logout (portal-service's) must reach the service.
+                .logout(logout -> logout.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
                     if (serviceOpenPaths.length > 0) {

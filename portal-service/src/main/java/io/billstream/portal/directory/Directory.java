@@ -78,7 +78,7 @@ public class Directory {
     }
 
     /** Emails compare as their owners mean them: without surrounding spaces, in any case. */
-    static String normalized(String email) {
+    public static String normalized(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts the signing keys' private halves at rest with AES-256-GCM under the key-encryption key from configuration,
  * so that a copy of the database alone cannot sign tokens. Each private key is bound to its key id (associated data):
- * a stored key moved to another row does not decrypt.
+ * a stored key moved to another row does not decrypt. {@link ServerKeys} seals other short-lived secrets the same way,
+ * bound to their own context.
  */
 final class KeyEncryption {
 
@@ -51,7 +52,7 @@ final class KeyEncryption {
                     .put(sealed)
                     .array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt signing key " + kid, e);
+            throw new IllegalStateException("cannot encrypt " + kid, e);
         }
     }
 
@@ -63,7 +64,7 @@ final class KeyEncryption {
             return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
-                    "signing key " + kid + " cannot be decrypted: is billstream.portal.signing.key-encryption-key the"
+                    kid + " cannot be decrypted: is billstream.portal.signing.key-encryption-key the"
                             + " one it was stored with?",
                     e);
         }

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 
 /** The service's clock, moved forward by the tests that import this. */
 @TestConfiguration
-class MovedTime {
+public class MovedTime {
 
     @Bean
-    Clock clock() {
+    public Clock clock() {
         return new MovableClock();
     }
 }

@@ -109,9 +109,13 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aMerchantsApiKeysGoToPortalServiceAheadOfOrderServicesMerchants() {
+    void aMerchantsApiKeysAndInvitationsGoToPortalServiceAheadOfOrderService() {
         for (String path :
-                new String[] {"/api/v1/api-keys", "/api/v1/api-keys/key_1/revoke", "/api/v1/merchants/mer_1/api-keys"
+                new String[] {
+                    "/api/v1/api-keys",
+                    "/api/v1/api-keys/key_1/revoke",
+                    "/api/v1/merchants/mer_1/api-keys",
+                    "/api/v1/customers/7/portal-invitations"
                 }) {
             client.post()
                     .uri(path)

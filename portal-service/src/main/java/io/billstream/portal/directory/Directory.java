@@ -59,6 +59,17 @@ public class Directory {
                 .update();
     }
 
+    /** Whether the customer is the merchant's (as far as the events that reached this service tell). */
+    public boolean isCustomerOf(UUID merchantId, UUID customerId) {
+        return jdbc.sql(
+                                "SELECT count(*) FROM customer_directory WHERE customer_id = :customer AND merchant_id = :merchant")
+                        .param("customer", customerId)
+                        .param("merchant", merchantId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The merchant's customer who signs in with this email: of those who have it, the one created last. */
     public Optional<UUID> customerWithEmail(UUID merchantId, String email) {
         return jdbc.sql("""

@@ -1,8 +1,7 @@
 package io.billstream.portal.page;
 
 import io.billstream.events.portal.SignInMethod;
-import io.billstream.platform.web.ProblemException;
-import io.billstream.portal.directory.Directory;
+import io.billstream.portal.account.Accounts;
 import io.billstream.portal.session.PortalSession;
 import io.billstream.portal.session.SessionSettings;
 import io.billstream.portal.session.Sessions;
@@ -36,19 +35,22 @@ class SignInPages {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final int LONGEST_EMAIL = 254;
 
-    private final Directory directory;
+    private final PortalMerchants merchants;
+    private final Accounts accounts;
     private final SignInCodes codes;
     private final SignInSettings signIn;
     private final Sessions sessions;
     private final SessionSettings sessionSettings;
 
     SignInPages(
-            Directory directory,
+            PortalMerchants merchants,
+            Accounts accounts,
             SignInCodes codes,
             SignInSettings signIn,
             Sessions sessions,
             SessionSettings sessionSettings) {
-        this.directory = directory;
+        this.merchants = merchants;
+        this.accounts = accounts;
         this.codes = codes;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -56,9 +58,16 @@ class SignInPages {
     }
 
     @GetMapping("/login/{merchantId}")
-    String signIn(@PathVariable UUID merchantId, @RequestParam(required = false) String signedOut, Model model) {
+    String signIn(
+            @PathVariable UUID merchantId,
+            @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String confirmed,
+            @RequestParam(required = false) String passwordReset,
+            Model model) {
         model.addAttribute("merchant", merchant(merchantId));
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("confirmed", confirmed != null);
+        model.addAttribute("passwordReset", passwordReset != null);
         return "portal/sign-in";
     }
 
@@ -120,15 +129,19 @@ class SignInPages {
     }
 
     @GetMapping("/portal/{merchantId}")
-    String home(@PathVariable UUID merchantId, HttpServletRequest request, Model model) {
-        Optional<PortalSession> session = Browser.cookie(request, Browser.SESSION)
-                .flatMap(sessions::find)
-                .filter(found -> found.merchantId().equals(merchantId));
+    String home(
+            @PathVariable UUID merchantId,
+            @RequestParam(required = false) String passwordChanged,
+            HttpServletRequest request,
+            Model model) {
+        Optional<PortalSession> session = merchants.session(request, merchantId);
         if (session.isEmpty()) {
             return "redirect:/login/" + merchantId;
         }
         model.addAttribute("merchant", merchant(merchantId));
         model.addAttribute("session", session.get());
+        model.addAttribute("hasPassword", accounts.hasPassword(session.get().customerId()));
+        model.addAttribute("passwordChanged", passwordChanged != null);
         return "portal/home";
     }
 
@@ -146,15 +159,6 @@ class SignInPages {
     }
 
     private MerchantView merchant(UUID merchantId) {
-        return directory
-                .merchant(merchantId)
-                .map(settings -> MerchantView.of(merchantId, settings))
-                .orElseThrow(NoSuchPortal::new);
-    }
-
-    static final class NoSuchPortal extends ProblemException {
-        NoSuchPortal() {
-            super(HttpStatus.NOT_FOUND, "Not Found", "There is no portal here.");
-        }
+        return merchants.view(merchantId);
     }
 }

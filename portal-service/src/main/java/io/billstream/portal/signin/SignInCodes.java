@@ -1,6 +1,7 @@
 package io.billstream.portal.signin;
 
 import io.billstream.portal.directory.Directory;
+import io.billstream.portal.notify.SecretOutbox;
 import io.billstream.portal.token.ServerKeys;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Nothing here depends on whether the email belongs to a customer: every request stores a code, the unknown
  * email's is never sent and never accepted, and the limits count requests. The answers are therefore the same, and so
- * is the work behind them (a row written; the sending happens later, in {@link CodeSender}).
+ * is the work behind them (a row written; the sending happens later, from the {@link SecretOutbox}).
  */
 @Service
 public class SignInCodes {
@@ -34,14 +35,22 @@ public class SignInCodes {
     private final Directory directory;
     private final ServerKeys keys;
     private final SignInSettings settings;
+    private final SecretOutbox outbox;
     private final SecureRandom random = new SecureRandom();
 
-    SignInCodes(JdbcClient jdbc, Clock clock, Directory directory, ServerKeys keys, SignInSettings settings) {
+    SignInCodes(
+            JdbcClient jdbc,
+            Clock clock,
+            Directory directory,
+            ServerKeys keys,
+            SignInSettings settings,
+            SecretOutbox outbox) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.directory = directory;
         this.keys = keys;
         this.settings = settings;
+        this.outbox = outbox;
     }
 
     /** The answer to a request for a code; which of them it is says nothing about the email. */
@@ -93,11 +102,11 @@ public class SignInCodes {
         Optional<UUID> customer = directory.customerWithEmail(merchantId, normalized);
         UUID id = UUID.randomUUID();
         String code = "%06d".formatted(random.nextInt(1_000_000));
+        Instant expiresAt = now.plus(settings.codeValidity());
         jdbc.sql("""
                         INSERT INTO sign_in_code (id, merchant_id, email, customer_id, code_mac, client_address,
-                                                  created_at, expires_at, send_state, sealed_code, next_send_at)
-                        VALUES (:id, :merchant, :email, :customer, :mac, :client, :now, :expires, :state, :sealed,
-                                :now)
+                                                  created_at, expires_at)
+                        VALUES (:id, :merchant, :email, :customer, :mac, :client, :now, :expires)
                         """)
                 .param("id", id)
                 .param("merchant", merchantId)
@@ -106,10 +115,15 @@ public class SignInCodes {
                 .param("mac", keys.mac(PURPOSE, id + ":" + code))
                 .param("client", clientAddress)
                 .param("now", Timestamp.from(now))
-                .param("expires", Timestamp.from(now.plus(settings.codeValidity())))
-                .param("state", customer.isPresent() ? "PENDING" : "NONE")
-                .param("sealed", customer.isPresent() ? keys.seal(code, sealContext(id)) : null)
+                .param("expires", Timestamp.from(expiresAt))
                 .update();
+        customer.ifPresent(customerId -> outbox.queue(
+                id,
+                "one-time-password",
+                merchantId,
+                customerId,
+                null,
+                new SecretOutbox.Secret(code, false, expiresAt)));
         return new Answer.OnItsWay(settings.resendAfter());
     }
 
@@ -156,15 +170,11 @@ public class SignInCodes {
                     .update();
             return Optional.empty();
         }
-        jdbc.sql("UPDATE sign_in_code SET used_at = :now, sealed_code = NULL WHERE id = :id")
+        jdbc.sql("UPDATE sign_in_code SET used_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(now))
                 .param("id", latest.id())
                 .update();
         return Optional.of(latest.customerId());
-    }
-
-    static String sealContext(UUID codeId) {
-        return PURPOSE + ":" + codeId;
     }
 
     /** How long until a request is allowed again, when {@code where} already counts {@code max} in the window. */

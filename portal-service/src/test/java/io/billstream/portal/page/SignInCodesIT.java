@@ -77,18 +77,19 @@ class SignInCodesIT extends PortalPageTest {
         String code = code(customerId, 1);
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(jdbc.sql("SELECT send_state FROM sign_in_code WHERE email = :email")
-                                .param("email", email)
-                                .query(String.class)
-                                .single())
-                        .isEqualTo("SENT"));
+                .untilAsserted(() -> assertThat(sendState(email)).isEqualTo("SENT"));
         Map<String, Object> row = jdbc.sql("SELECT * FROM sign_in_code WHERE email = :email")
                 .param("email", email)
                 .query()
                 .singleRow();
-        assertThat(row.get("sealed_code")).isNull();
         assertThat((byte[]) row.get("code_mac")).hasSize(32);
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains(code));
+        Map<String, Object> message = jdbc.sql("SELECT * FROM secret_message WHERE id = :id")
+                .param("id", row.get("id"))
+                .query()
+                .singleRow();
+        assertThat(message.get("sealed_secret")).isNull();
+        assertThat(message.get("template")).isEqualTo("one-time-password");
     }
 
     @Test
@@ -236,11 +237,7 @@ class SignInCodesIT extends PortalPageTest {
 
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> jdbc.sql("SELECT send_state FROM sign_in_code WHERE email = :email")
-                        .param("email", email)
-                        .query(String.class)
-                        .single()
-                        .equals("PENDING"));
+                .until(() -> sendState(email).equals("PENDING"));
         notificationService.away(false);
 
         String code = code(customerId, 1);
@@ -262,6 +259,12 @@ class SignInCodesIT extends PortalPageTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Please enter a valid email address.");
         assertThat(codesStored("not an email")).isZero();
+    }
+
+    private String sendState(String email) {
+        return jdbc.sql("""
+                        SELECT m.state FROM secret_message m JOIN sign_in_code c ON c.id = m.id WHERE c.email = :email
+                        """).param("email", email).query(String.class).single();
     }
 
     private static String otherThan(String code) {

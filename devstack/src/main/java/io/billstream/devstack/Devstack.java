@@ -232,6 +232,7 @@ public final class Devstack {
             arguments.add("--billstream.portal.notification-service-url=http://localhost:"
                     + servicePorts.get(Service.NOTIFICATION));
             arguments.add("--billstream.portal.public-url=http://localhost:" + servicePorts.get(Service.GATEWAY));
+            arguments.add("--billstream.portal.order-service-url=http://localhost:" + servicePorts.get(Service.ORDER));
         }
         // Spring Boot only exposes the readiness group on Kubernetes unless asked to.
         arguments.add("--management.endpoint.health.probes.enabled=true");

@@ -110,13 +110,13 @@ class GatewayRoutingTest {
 
     @Test
     void aMerchantsApiKeysAndInvitationsGoToPortalServiceAheadOfOrderService() {
-        for (String path :
-                new String[] {
-                    "/api/v1/api-keys",
-                    "/api/v1/api-keys/key_1/revoke",
-                    "/api/v1/merchants/mer_1/api-keys",
-                    "/api/v1/customers/7/portal-invitations"
-                }) {
+        for (String path : new String[] {
+            "/api/v1/api-keys",
+            "/api/v1/api-keys/key_1/revoke",
+            "/api/v1/merchants/mer_1/api-keys",
+            "/api/v1/customers/7/portal-invitations",
+            "/api/v1/orders/42/payment-link"
+        }) {
             client.post()
                     .uri(path)
                     .exchange()

@@ -196,6 +196,11 @@ class MerchantAuthenticationTest {
                 .expectBody()
                 .jsonPath("$.servedBy")
                 .isEqualTo("portal-service");
+        client.get()
+                .uri("/pay/3q2-7wAAQ0uBzL4cFqHbZg.QmJ4cGx6c1lQVXo5cWtMRQ")
+                .exchange()
+                .expectStatus()
+                .isOk();
         client.post()
                 .uri("/logout")
                 .exchange()

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class PortalPages implements WebMvcConfigurer {
 
-    static final String[] PATHS = {"/login/**", "/portal/**", "/logout"};
+    static final String[] PATHS = {"/login/**", "/portal/**", "/logout", "/pay/**", "/checkout/**"};
     static final String CSRF_ATTRIBUTE = "csrfToken";
 
     private static final List<Locale> LANGUAGES =

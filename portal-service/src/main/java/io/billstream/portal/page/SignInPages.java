@@ -138,6 +138,10 @@ class SignInPages {
         if (session.isEmpty()) {
             return "redirect:/login/" + merchantId;
         }
+        if (session.get().orderId() != null) {
+            // A payment link's session sees its order only.
+            return "redirect:/portal/" + merchantId + "/orders/" + session.get().orderId();
+        }
         model.addAttribute("merchant", merchant(merchantId));
         model.addAttribute("session", session.get());
         model.addAttribute("hasPassword", accounts.hasPassword(session.get().customerId()));

@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class PortalPageTest {
 
     static final StandInNotificationService notificationService = StandInNotificationService.INSTANCE;
+    static final StandInOrderService orderServiceApi = StandInOrderService.INSTANCE;
 
     @LocalServerPort
     int port;
@@ -55,12 +56,14 @@ abstract class PortalPageTest {
     @DynamicPropertySource
     static void notificationService(DynamicPropertyRegistry registry) {
         registry.add("billstream.portal.notification-service-url", notificationService::url);
+        registry.add("billstream.portal.order-service-url", orderServiceApi::url);
     }
 
     @BeforeEach
     void aMerchant() {
         moved().reset();
         notificationService.away(false);
+        orderServiceApi.away(false);
         orderService = new EventWriter("order-service");
         merchantId = UUID.randomUUID();
         orderService.publish(

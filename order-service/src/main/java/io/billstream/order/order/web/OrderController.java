@@ -91,8 +91,9 @@ class OrderController {
 
     @PostMapping("/{id}/payment-link")
     @Operation(
-            summary = "Send the customer a payment link (DRAFT or REJECTED to PENDING)",
-            description = "Publishes PaymentLinkIssued; the auth service mints the link.")
+            summary = "Take the order's payment-link step (DRAFT or REJECTED to PENDING)",
+            description = "Publishes PaymentLinkIssued. The gateway routes the merchant's call to portal-service,"
+                    + " which calls this with the merchant's token, then makes the link and sends it to the customer.")
     Order paymentLink(
             @PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
         return act(id, OrderTransition.PAYMENT_LINK_SENT, request, caller);

@@ -130,6 +130,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void tellsTheServiceTheClientsAddressWhateverTheClientWroteThere() throws InterruptedException {
+        client.get()
+                .uri("/api/v1/orders/42")
+                .header("X-Forwarded-For", "192.0.2.99")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        SeenRequest seen = seenByOrderService.poll(5, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        assertThat(seen.forwardedFor())
+                .isNotEqualTo("192.0.2.99")
+                .doesNotContain("192.0.2.99")
+                .isNotBlank();
+    }
+
+    @Test
     void keepsTheCallersRequestIdAndEchoesItOnce() throws InterruptedException {
         client.get()
                 .uri("/api/v1/customers")
@@ -346,7 +363,8 @@ class GatewayRoutingTest {
                 exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst(REQUEST_ID),
                 exchange.getRequestHeaders().getFirst("traceparent"),
-                exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
         if (path.endsWith("/slow")) {
             try {
                 slowAnswers.await(30, TimeUnit.SECONDS);
@@ -378,5 +396,11 @@ class GatewayRoutingTest {
         }
     }
 
-    private record SeenRequest(String path, String query, String requestId, String traceparent, String authorization) {}
+    private record SeenRequest(
+            String path,
+            String query,
+            String requestId,
+            String traceparent,
+            String authorization,
+            String forwardedFor) {}
 }

@@ -4,13 +4,12 @@ import io.billstream.events.portal.SignInMethod;
 import io.billstream.portal.account.Accounts;
 import io.billstream.portal.account.Passwords;
 import io.billstream.portal.session.PortalSession;
-import io.billstream.portal.session.SessionSettings;
-import io.billstream.portal.session.Sessions;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +27,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Hidden // pages for people, not part of the REST API's document
 class AccountPages {
 
-    private final PortalMerchants merchants;
+    private final Portals portals;
     private final Accounts accounts;
-    private final Sessions sessions;
-    private final SessionSettings sessionSettings;
 
-    AccountPages(PortalMerchants merchants, Accounts accounts, Sessions sessions, SessionSettings sessionSettings) {
-        this.merchants = merchants;
+    AccountPages(Portals portals, Accounts accounts) {
+        this.portals = portals;
         this.accounts = accounts;
-        this.sessions = sessions;
-        this.sessionSettings = sessionSettings;
     }
 
     @GetMapping("/login/{merchantId}/invitation/{token}")
     String invitation(
             @PathVariable UUID merchantId, @PathVariable String token, HttpServletResponse response, Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         if (!accounts.invitationValid(merchantId, token)) {
             return linkInvalid(response, model);
         }
@@ -58,22 +53,21 @@ class AccountPages {
             @RequestParam(defaultValue = "") String passwordAgain,
             HttpServletResponse response,
             Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
-        String refusal = Passwords.refusal(password, passwordAgain);
-        if (refusal != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return choosePassword(model, "invitation", token, refusal);
-        }
-        if (!accounts.acceptInvitation(merchantId, token, password)) {
-            return linkInvalid(response, model);
-        }
-        return notice(model, "confirm-sent");
+        return choose(
+                merchantId,
+                "invitation",
+                token,
+                password,
+                passwordAgain,
+                response,
+                model,
+                () -> accounts.acceptInvitation(merchantId, token, password) ? notice(model, "confirm-sent") : null);
     }
 
     @GetMapping("/login/{merchantId}/confirm/{token}")
     String confirmation(@PathVariable UUID merchantId, @PathVariable String token, Model model) {
         // A button, not a GET that confirms: mail scanners open links, and that must not count as the customer's click.
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         model.addAttribute("token", token);
         return "portal/confirm";
     }
@@ -84,7 +78,7 @@ class AccountPages {
             @RequestParam(defaultValue = "") String token,
             HttpServletResponse response,
             Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         if (!accounts.confirmEmail(merchantId, token)) {
             return linkInvalid(response, model);
         }
@@ -99,7 +93,7 @@ class AccountPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        MerchantView merchant = merchants.view(merchantId);
+        MerchantView merchant = portals.view(merchantId);
         Optional<UUID> customer = email.length() > 254 || password.length() > 4 * Passwords.LONGEST
                 ? Optional.empty()
                 : accounts.signIn(merchantId, email, password);
@@ -111,25 +105,19 @@ class AccountPages {
             model.addAttribute("signedOut", false);
             return "portal/sign-in";
         }
-        Sessions.Started started = sessions.start(
-                merchantId,
-                customer.get(),
-                null,
-                SignInMethod.PASSWORD,
-                Browser.cookie(request, Browser.SESSION).orElse(null));
-        Browser.setCookie(response, Browser.SESSION, started.token(), sessionSettings.absoluteTimeout());
+        portals.signIn(request, response, merchantId, customer.get(), null, SignInMethod.PASSWORD);
         return "redirect:/portal/" + merchantId;
     }
 
     @GetMapping("/login/{merchantId}/forgot")
     String forgot(@PathVariable UUID merchantId, Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         return "portal/forgot";
     }
 
     @PostMapping("/login/{merchantId}/forgot")
     String requestReset(@PathVariable UUID merchantId, @RequestParam(defaultValue = "") String email, Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         if (email.length() <= 254 && !email.isBlank()) {
             accounts.requestReset(merchantId, email);
         }
@@ -138,7 +126,7 @@ class AccountPages {
 
     @GetMapping("/login/{merchantId}/reset/{token}")
     String reset(@PathVariable UUID merchantId, @PathVariable String token, HttpServletResponse response, Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         if (!accounts.resetValid(merchantId, token)) {
             return linkInvalid(response, model);
         }
@@ -153,24 +141,25 @@ class AccountPages {
             @RequestParam(defaultValue = "") String passwordAgain,
             HttpServletResponse response,
             Model model) {
-        model.addAttribute("merchant", merchants.view(merchantId));
-        String refusal = Passwords.refusal(password, passwordAgain);
-        if (refusal != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return choosePassword(model, "reset", token, refusal);
-        }
-        if (!accounts.reset(merchantId, token, password)) {
-            return linkInvalid(response, model);
-        }
-        return "redirect:/login/" + merchantId + "?passwordReset";
+        return choose(
+                merchantId,
+                "reset",
+                token,
+                password,
+                passwordAgain,
+                response,
+                model,
+                () -> accounts.reset(merchantId, token, password)
+                        ? "redirect:/login/" + merchantId + "?passwordReset"
+                        : null);
     }
 
     @GetMapping("/portal/{merchantId}/password")
     String changePasswordPage(@PathVariable UUID merchantId, HttpServletRequest request, Model model) {
-        if (merchants.session(request, merchantId).isEmpty()) {
+        if (portals.session(request, merchantId).isEmpty()) {
             return "redirect:/login/" + merchantId;
         }
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         return "portal/change-password";
     }
 
@@ -183,11 +172,11 @@ class AccountPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PortalSession> session = merchants.session(request, merchantId);
+        Optional<PortalSession> session = portals.session(request, merchantId);
         if (session.isEmpty()) {
             return "redirect:/login/" + merchantId;
         }
-        model.addAttribute("merchant", merchants.view(merchantId));
+        model.addAttribute("merchant", portals.view(merchantId));
         String refusal = Passwords.refusal(password, passwordAgain);
         if (refusal == null
                 && !accounts.changePassword(
@@ -200,6 +189,29 @@ class AccountPages {
             return "portal/change-password";
         }
         return "redirect:/portal/" + merchantId + "?passwordChanged";
+    }
+
+    /**
+     * A password chosen through an emailed link: refused with the reason when it breaks a rule, then {@code take}n,
+     * which gives the next view, or null when the link no longer works.
+     */
+    private String choose(
+            UUID merchantId,
+            String step,
+            String token,
+            String password,
+            String passwordAgain,
+            HttpServletResponse response,
+            Model model,
+            Supplier<String> take) {
+        model.addAttribute("merchant", portals.view(merchantId));
+        String refusal = Passwords.refusal(password, passwordAgain);
+        if (refusal != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return choosePassword(model, step, token, refusal);
+        }
+        String next = take.get();
+        return next != null ? next : linkInvalid(response, model);
     }
 
     private static String choosePassword(Model model, String step, String token, String error) {

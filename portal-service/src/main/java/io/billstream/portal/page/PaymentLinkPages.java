@@ -7,7 +7,6 @@ import io.billstream.portal.link.PaymentLinks.Opened;
 import io.billstream.portal.order.OrderCopies;
 import io.billstream.portal.order.OrderCopies.OrderCopy;
 import io.billstream.portal.session.PortalSession;
-import io.billstream.portal.session.SessionSettings;
 import io.billstream.portal.session.Sessions;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,20 +31,13 @@ class PaymentLinkPages {
     private final PaymentLinks links;
     private final OrderCopies orders;
     private final Sessions sessions;
-    private final SessionSettings sessionSettings;
-    private final PortalMerchants merchants;
+    private final Portals portals;
 
-    PaymentLinkPages(
-            PaymentLinks links,
-            OrderCopies orders,
-            Sessions sessions,
-            SessionSettings sessionSettings,
-            PortalMerchants merchants) {
+    PaymentLinkPages(PaymentLinks links, OrderCopies orders, Sessions sessions, Portals portals) {
         this.links = links;
         this.orders = orders;
         this.sessions = sessions;
-        this.sessionSettings = sessionSettings;
-        this.merchants = merchants;
+        this.portals = portals;
     }
 
     @GetMapping("/pay/{token}")
@@ -57,13 +49,8 @@ class PaymentLinkPages {
             return "portal/plain-notice";
         }
         Opened link = opened.get();
-        Sessions.Started started = sessions.start(
-                link.merchantId(),
-                link.customerId(),
-                link.orderId(),
-                SignInMethod.PAYMENT_LINK,
-                Browser.cookie(request, Browser.SESSION).orElse(null));
-        Browser.setCookie(response, Browser.SESSION, started.token(), sessionSettings.absoluteTimeout());
+        portals.signIn(
+                request, response, link.merchantId(), link.customerId(), link.orderId(), SignInMethod.PAYMENT_LINK);
         // An order not known here yet was made moments ago: it awaits its first payment.
         boolean checkout = orders.ofCustomer(link.merchantId(), link.customerId(), link.orderId())
                 .map(OrderCopy::awaitsFirstPayment)
@@ -83,28 +70,32 @@ class PaymentLinkPages {
             model.addAttribute("notice", "checkout-no-session");
             return "portal/plain-notice";
         }
-        return orderPage(session.get(), orderId, model, "portal/checkout");
+        return orderPage(session.get(), orderId, model, "checkout.title");
     }
 
     @GetMapping("/portal/{merchantId}/orders/{orderId}")
     String order(@PathVariable UUID merchantId, @PathVariable UUID orderId, HttpServletRequest request, Model model) {
-        Optional<PortalSession> session = merchants.session(request, merchantId);
+        Optional<PortalSession> session = portals.session(request, merchantId);
         if (session.isEmpty()) {
             return "redirect:/login/" + merchantId;
         }
-        return orderPage(session.get(), orderId, model, "portal/order");
+        return orderPage(session.get(), orderId, model, "order.title");
     }
 
-    /** The order's page, for a session that may see it: the customer's own, and the link's order only if from a link. */
-    private String orderPage(PortalSession session, UUID orderId, Model model, String view) {
+    /**
+     * The order's page, at the checkout or in the portal (for now they show the same), for a session that may see it: the
+     * customer's own, and the link's order only if from a link.
+     */
+    private String orderPage(PortalSession session, UUID orderId, Model model, String title) {
         if (session.orderId() != null && !session.orderId().equals(orderId)) {
             throw new NotYourOrder();
         }
         OrderCopy order = orders.ofCustomer(session.merchantId(), session.customerId(), orderId)
                 .orElseThrow(NotYourOrder::new);
-        model.addAttribute("merchant", merchants.view(session.merchantId()));
+        model.addAttribute("merchant", portals.view(session.merchantId()));
         model.addAttribute("order", order);
-        return view;
+        model.addAttribute("title", title);
+        return "portal/order";
     }
 
     static final class NotYourOrder extends ProblemException {

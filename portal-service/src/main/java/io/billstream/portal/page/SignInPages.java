@@ -3,7 +3,6 @@ package io.billstream.portal.page;
 import io.billstream.events.portal.SignInMethod;
 import io.billstream.portal.account.Accounts;
 import io.billstream.portal.session.PortalSession;
-import io.billstream.portal.session.SessionSettings;
 import io.billstream.portal.session.Sessions;
 import io.billstream.portal.signin.SignInCodes;
 import io.billstream.portal.signin.SignInCodes.Answer;
@@ -35,26 +34,18 @@ class SignInPages {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final int LONGEST_EMAIL = 254;
 
-    private final PortalMerchants merchants;
+    private final Portals portals;
     private final Accounts accounts;
     private final SignInCodes codes;
     private final SignInSettings signIn;
     private final Sessions sessions;
-    private final SessionSettings sessionSettings;
 
-    SignInPages(
-            PortalMerchants merchants,
-            Accounts accounts,
-            SignInCodes codes,
-            SignInSettings signIn,
-            Sessions sessions,
-            SessionSettings sessionSettings) {
-        this.merchants = merchants;
+    SignInPages(Portals portals, Accounts accounts, SignInCodes codes, SignInSettings signIn, Sessions sessions) {
+        this.portals = portals;
         this.accounts = accounts;
         this.codes = codes;
         this.signIn = signIn;
         this.sessions = sessions;
-        this.sessionSettings = sessionSettings;
     }
 
     @GetMapping("/login/{merchantId}")
@@ -118,13 +109,7 @@ class SignInPages {
             model.addAttribute("error", "code.invalid");
             return codePage(model, Duration.ZERO);
         }
-        Sessions.Started started = sessions.start(
-                merchantId,
-                customer.get(),
-                null,
-                SignInMethod.ONE_TIME_CODE,
-                Browser.cookie(request, Browser.SESSION).orElse(null));
-        Browser.setCookie(response, Browser.SESSION, started.token(), sessionSettings.absoluteTimeout());
+        portals.signIn(request, response, merchantId, customer.get(), null, SignInMethod.ONE_TIME_CODE);
         return "redirect:/portal/" + merchantId;
     }
 
@@ -134,7 +119,7 @@ class SignInPages {
             @RequestParam(required = false) String passwordChanged,
             HttpServletRequest request,
             Model model) {
-        Optional<PortalSession> session = merchants.session(request, merchantId);
+        Optional<PortalSession> session = portals.session(request, merchantId);
         if (session.isEmpty()) {
             return "redirect:/login/" + merchantId;
         }
@@ -163,6 +148,6 @@ class SignInPages {
     }
 
     private MerchantView merchant(UUID merchantId) {
-        return merchants.view(merchantId);
+        return portals.view(merchantId);
     }
 }

@@ -38,7 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         // Short, so the slow-service test does not have to wait the production 10 s.
         properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms")
-@AutoConfigureWebTestClient
+// 30 s, not the default 5: on this network a dead service's 503 can take a 5 s DNS timeout (see the gateway canvas).
+@AutoConfigureWebTestClient(timeout = "30s")
 class GatewayRoutingTest {
 
     private static final String REQUEST_ID = "X-Request-Id";

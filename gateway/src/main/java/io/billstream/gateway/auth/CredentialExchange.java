@@ -1,13 +1,9 @@
 package io.billstream.gateway.auth;
 
 import io.netty.channel.ChannelOption;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +56,7 @@ final class CredentialExchange {
      * portal-service cannot be asked.
      */
     Mono<Optional<String>> tokenFor(String credential) {
-        String digest = sha256(credential);
+        String digest = CredentialDigest.of(credential);
         IssuedToken cached = tokens.get(digest);
         if (cached != null && clock.instant().isBefore(cached.expiresAt().minus(renewBefore))) {
             return Mono.just(Optional.of(cached.token()));
@@ -91,16 +87,6 @@ final class CredentialExchange {
             tokens.values().removeIf(token -> !now.isBefore(token.expiresAt()));
         }
         tokens.put(digest, issued);
-    }
-
-    private static String sha256(String credential) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** portal-service's answer: the token and the instant it expires (its {@code exp}). */

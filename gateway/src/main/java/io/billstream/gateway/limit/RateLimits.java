@@ -1,12 +1,9 @@
 package io.billstream.gateway.limit;
 
+import io.billstream.gateway.auth.CredentialDigest;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,7 +73,7 @@ final class RateLimits implements WebFilter, Ordered {
                 && authorization != null
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             wait = perApiKey.take(
-                    sha256(authorization.substring(BEARER.length()).strip()));
+                    CredentialDigest.of(authorization.substring(BEARER.length()).strip()));
         }
         return wait.<Mono<Void>>map(duration -> Mono.error(new TooManyRequests(duration)))
                 .orElseGet(() -> chain.filter(exchange));
@@ -93,16 +90,6 @@ final class RateLimits implements WebFilter, Ordered {
         return remote != null && remote.getAddress() != null
                 ? remote.getAddress().getHostAddress()
                 : "unknown";
-    }
-
-    private static String sha256(String credential) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** 429 with the seconds until a request would go through; the problem handler makes it problem JSON. */

@@ -1,14 +1,10 @@
 package io.billstream.portal.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.billstream.portal.token.Secrets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +31,6 @@ class AccountLinks {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     AccountLinks(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -52,9 +47,7 @@ class AccountLinks {
                 .param("customer", customerId)
                 .param("purpose", purpose.name())
                 .update();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken();
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(validity);
         jdbc.sql("""
@@ -64,7 +57,7 @@ class AccountLinks {
                         """)
                 .param("id", id)
                 .param("purpose", purpose.name())
-                .param("hash", hash(token))
+                .param("hash", Secrets.sha256(token))
                 .param("merchant", merchantId)
                 .param("customer", customerId)
                 .param("now", Timestamp.from(now))
@@ -80,7 +73,7 @@ class AccountLinks {
                          WHERE token_hash = :hash AND purpose = :purpose AND merchant_id = :merchant
                            AND used_at IS NULL AND expires_at > :now
                         """)
-                .param("hash", hash(token))
+                .param("hash", Secrets.sha256(token))
                 .param("purpose", purpose.name())
                 .param("merchant", merchantId)
                 .param("now", Timestamp.from(clock.instant()))
@@ -98,20 +91,12 @@ class AccountLinks {
                            AND used_at IS NULL AND expires_at > :now
                         RETURNING merchant_id, customer_id
                         """)
-                .param("hash", hash(token))
+                .param("hash", Secrets.sha256(token))
                 .param("purpose", purpose.name())
                 .param("merchant", merchantId)
                 .param("now", Timestamp.from(now))
                 .query((rs, n) ->
                         new Owner(rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class)))
                 .optional();
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

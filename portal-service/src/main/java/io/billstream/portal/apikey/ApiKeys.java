@@ -1,9 +1,7 @@
 package io.billstream.portal.apikey;
 
 import io.billstream.platform.web.ProblemException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.billstream.portal.token.Secrets;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +72,7 @@ public class ApiKeys {
                 .param("mode", mode.name())
                 .param("name", name)
                 .param("hint", mode.prefix() + "…" + secret.substring(secret.length() - 4))
-                .param("hash", sha256(secret.toString()))
+                .param("hash", Secrets.sha256(secret.toString()))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("createdBy", createdBy)
                 .update();
@@ -109,7 +107,7 @@ public class ApiKeys {
         }
         Optional<KeyOwner> owner = jdbc.sql("""
                         SELECT id, merchant_id, mode FROM api_key WHERE secret_hash = :hash AND revoked_at IS NULL""")
-                .param("hash", sha256(presented))
+                .param("hash", Secrets.sha256(presented))
                 .query((row, number) -> new KeyOwner(
                         row.getObject("id", UUID.class),
                         row.getObject("merchant_id", UUID.class),
@@ -140,14 +138,6 @@ public class ApiKeys {
                         .query(Long.class)
                         .single()
                 > 0;
-    }
-
-    static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ApiKey apiKey(ResultSet row, int number) throws SQLException {

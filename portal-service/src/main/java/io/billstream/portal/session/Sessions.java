@@ -4,15 +4,11 @@ import io.billstream.events.portal.PortalAction;
 import io.billstream.events.portal.PortalActionPerformed;
 import io.billstream.events.portal.SignInMethod;
 import io.billstream.platform.outbox.EventPublisher;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import io.billstream.portal.token.Secrets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +31,6 @@ public class Sessions {
     private final Clock clock;
     private final EventPublisher events;
     private final SessionSettings settings;
-    private final SecureRandom random = new SecureRandom();
 
     Sessions(JdbcClient jdbc, Clock clock, EventPublisher events, SessionSettings settings) {
         this.jdbc = jdbc;
@@ -62,9 +57,7 @@ public class Sessions {
         if (previousToken != null) {
             end(previousToken, "REPLACED", now);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken();
         PortalSession session = new PortalSession(
                 UUID.randomUUID(), merchantId, customerId, orderId, method, now, now.plus(settings.absoluteTimeout()));
         jdbc.sql("""
@@ -73,7 +66,7 @@ public class Sessions {
                         VALUES (:id, :hash, :merchant, :customer, :order, :method, :now, :now, :expires)
                         """)
                 .param("id", session.id())
-                .param("hash", hash(token))
+                .param("hash", Secrets.sha256(token))
                 .param("merchant", merchantId)
                 .param("customer", customerId)
                 .param("order", orderId)
@@ -95,7 +88,7 @@ public class Sessions {
                           FROM portal_session
                          WHERE token_hash = :hash AND ended_at IS NULL
                         """)
-                .param("hash", hash(token))
+                .param("hash", Secrets.sha256(token))
                 .query((rs, n) -> new Row(
                         new PortalSession(
                                 rs.getObject("id", UUID.class),
@@ -158,16 +151,8 @@ public class Sessions {
                         """)
                 .param("now", Timestamp.from(now))
                 .param("reason", reason)
-                .param("hash", hash(token))
+                .param("hash", Secrets.sha256(token))
                 .update();
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private record Row(PortalSession session, Instant lastSeenAt) {}

@@ -2,9 +2,7 @@ package io.billstream.portal.token;
 
 import io.billstream.portal.apikey.ApiKeys;
 import io.billstream.portal.token.TokenIssuer.IssuedToken;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -27,7 +25,7 @@ public class TokenExchange {
             ApiKeys apiKeys, TokenIssuer issuer, @Value("${billstream.portal.operator-credential:}") String operator) {
         this.apiKeys = apiKeys;
         this.issuer = issuer;
-        this.operatorCredential = operator.isBlank() ? null : digest(operator);
+        this.operatorCredential = operator.isBlank() ? null : Secrets.sha256(operator);
     }
 
     public Optional<IssuedToken> exchange(String credential) {
@@ -35,17 +33,9 @@ public class TokenExchange {
             return Optional.empty();
         }
         // Digests compared in constant time: the comparison tells nothing of how much of a guess was right.
-        if (operatorCredential != null && MessageDigest.isEqual(operatorCredential, digest(credential))) {
+        if (operatorCredential != null && MessageDigest.isEqual(operatorCredential, Secrets.sha256(credential))) {
             return Optional.of(issuer.service(OPERATOR));
         }
         return apiKeys.owner(credential).map(owner -> issuer.merchant(owner.merchantId()));
-    }
-
-    private static byte[] digest(String credential) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.EventWriter;
 import io.billstream.platform.test.RealInfrastructure;
 import io.billstream.platform.test.TestTokens;
+import io.billstream.portal.token.Secrets;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ class ApiKeysIT {
                                 .param("id", merchantId)
                                 .query(byte[].class)
                                 .single()))
-                .isEqualTo(HexFormat.of().formatHex(ApiKeys.sha256(key)));
+                .isEqualTo(HexFormat.of().formatHex(Secrets.sha256(key)));
 
         HttpResponse<String> listed = api.get("/api/v1/api-keys", TestTokens.merchant(merchantId));
         assertThat(listed.body()).doesNotContain(key.substring(8)).contains("sk_test_…");

@@ -236,7 +236,7 @@ class SecretMessagesIT {
 
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(jdbc.sql("""
-                                SELECT status || ' ' || last_error || ' ' || (secret IS NULL)
+                                SELECT status || ' ' || coalesce(last_error, '') || ' ' || (secret IS NULL)
                                 FROM notification WHERE customer_id = :id""")
                                 .param("id", customerId)
                                 .query(String.class)

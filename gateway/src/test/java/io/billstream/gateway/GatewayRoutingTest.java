@@ -36,8 +36,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        // Short, so the slow-service test does not have to wait the production 10 s.
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms")
+        properties = {
+            // Short, so the slow-service test does not have to wait the production 10 s.
+            "resilience4j.timelimiter.instances.order-service.timeout-duration=500ms",
+            // The dead billing-service is called on purpose here; ServiceOutageTest is where its breaker opens.
+            "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000"
+        })
 // 30 s, not the default 5: on this network a dead service's 503 can take a 5 s DNS timeout (see the gateway canvas).
 @AutoConfigureWebTestClient(timeout = "30s")
 class GatewayRoutingTest {

@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemJsonErrorHandler implements ErrorWebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
-
-    // The route metadata key naming the service behind a route; several routes can lead to one service.
-    private static final String SERVICE_METADATA = "service";
 
     // The services' type scheme (the platform's Problems), repeated here because the platform module is servlet-based
     // and cannot run inside this WebFlux application: a client sees the same types from the gateway and the services.
@@ -77,7 +72,7 @@ final class ProblemJsonErrorHandler implements ErrorWebExceptionHandler, Ordered
     }
 
     private Problem describe(ServerWebExchange exchange, Throwable error) {
-        String service = targetService(exchange);
+        String service = RoutedService.of(exchange);
         ErrorResponse errorResponse = error instanceof ErrorResponse known ? known : null;
         HttpHeaders headers = errorResponse != null ? errorResponse.getHeaders() : new HttpHeaders();
 
@@ -107,13 +102,17 @@ final class ProblemJsonErrorHandler implements ErrorWebExceptionHandler, Ordered
      */
     private static @Nullable Problem describeUpstreamFailure(
             String service, Throwable error, @Nullable ErrorResponse errorResponse, HttpHeaders headers) {
+        if (error instanceof ServiceGuards.CircuitOpen open) {
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, open.getReason(), service, headers);
+        }
         HttpStatusCode status = errorResponse != null ? errorResponse.getStatusCode() : null;
         // Connect timeouts are ConnectExceptions too: either way nothing is listening that answers.
         if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
             return new Problem(HttpStatus.SERVICE_UNAVAILABLE, service + " is not reachable", service, headers);
         }
-        // The response timeout arrives as a 504 ResponseStatusException; Reactor's own timeouts (such as waiting for a
-        // pooled connection) as a java.util.concurrent.TimeoutException.
+        // The service's time limit (ServiceGuards) and Reactor's own timeouts arrive as TimeoutExceptions, an HTTP
+        // client
+        // response timeout as a 504 ResponseStatusException.
         if (causedBy(error, TimeoutException.class) || (status != null && status.value() == 504)) {
             return new Problem(HttpStatus.GATEWAY_TIMEOUT, service + " did not answer in time", service, headers);
         }
@@ -153,15 +152,6 @@ final class ProblemJsonErrorHandler implements ErrorWebExceptionHandler, Ordered
                 exchange.getRequest().getPath().value(),
                 RequestIdWebFilter.requestId(exchange),
                 rootCause(error).toString());
-    }
-
-    private static @Nullable String targetService(ServerWebExchange exchange) {
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (route == null) {
-            return null;
-        }
-        Object service = route.getMetadata().get(SERVICE_METADATA);
-        return service != null ? service.toString() : route.getId();
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -68,6 +68,11 @@ final class ProblemJsonErrorHandler implements ErrorWebExceptionHandler, Ordered
         headers.addAll(problem.headers());
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setContentLength(body.length);
+        // The gateway's own answers complete at once, on the request's own event-loop turn. Reactor Netty 1.3 can then
+        // stop reading a kept-alive connection (reactor/reactor-netty#4347): the client's next request on it would
+        // never be answered. Closing the connection after such an answer costs a reconnect after an error, and a
+        // flood of refused requests (401, 429) pays for its own connections.
+        headers.setConnection("close");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 

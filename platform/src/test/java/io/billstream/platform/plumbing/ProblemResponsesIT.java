@@ -32,6 +32,15 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void theApiDocumentNamesARelativeServerSoThatTheGatewaysSwaggerUiCallsTheGateway() {
+        HttpResponse<String> document = send("GET", "/v3/api-docs", null, null);
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonNode servers = json.readTree(document.body()).path("servers");
+        assertThat(servers.size()).isEqualTo(1);
+        assertThat(servers.get(0).path("url").asString()).isEqualTo("/");
+    }
+
+    @Test
     void unknownPathIs404() {
         assertProblem(send("GET", "/api/v1/nothing-here", null, null), 404);
     }

@@ -23,11 +23,14 @@ public final class Benchmarks {
                 case "outbox-relay" -> OutboxRelayBenchmark.run(rest);
                 case "billing-run" -> BillingRunBenchmark.run(rest);
                 case "invoice-pdf" -> DocumentPdfBenchmark.run(rest);
+                case "gateway" -> GatewayBenchmark.run(rest);
                 default ->
                     throw new IllegalArgumentException(
                             "usage: benchmarks outbox-relay [events] [keys] [publishers] [events per transaction]"
                                     + " | billing-run [orders of 100 due events] [processor latency] [batch size]"
-                                    + " [billing-service jar] | invoice-pdf [invoices]; unknown benchmark '" + name
+                                    + " [billing-service jar] | invoice-pdf [invoices]"
+                                    + " | gateway [requests per second] [seconds] [clients] [gateway jar] [order-service jar];"
+                                    + " unknown benchmark '" + name
                                     + "'");
             }
         } catch (Exception failed) {

@@ -64,6 +64,29 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> jvmOptions,
             Map<String, String> settings)
             throws IOException, InterruptedException {
+        return launch(
+                jar,
+                jvmOptions,
+                List.of(
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--billstream.security.issuer=" + TestTokens.ISSUER,
+                        "--billstream.security.audience=" + TestTokens.AUDIENCE,
+                        "--billstream.security.jwks-uri=" + TestTokens.jwksUri()),
+                settings);
+    }
+
+    /** A process that needs none of the test infrastructure, such as the gateway, with only {@code settings}. */
+    public static ServiceProcess startAlone(Path jar, List<String> jvmOptions, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        return launch(jar, jvmOptions, List.of(), settings);
+    }
+
+    private static ServiceProcess launch(
+            Path jar, List<String> jvmOptions, List<String> infrastructure, Map<String, String> settings)
+            throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first");
         }
@@ -71,17 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--billstream.security.issuer=" + TestTokens.ISSUER,
-                "--billstream.security.audience=" + TestTokens.AUDIENCE,
-                "--billstream.security.jwks-uri=" + TestTokens.jwksUri()));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(infrastructure);
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         File log = File.createTempFile(jar.getFileName().toString().replace(".jar", "-"), ".log");
         Process process = new ProcessBuilder(command)
@@ -95,6 +109,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The CPU time the process has used so far, for a benchmark's cost per request. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElseThrow();
     }
 
     /** The process's console output so far, for a failing test's message. */

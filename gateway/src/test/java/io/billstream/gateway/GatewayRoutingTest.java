@@ -183,6 +183,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void startsATraceForACallerThatBringsNone() throws InterruptedException {
+        client.get().uri("/api/v1/orders/42").exchange().expectStatus().isOk();
+
+        SeenRequest seen = seenByOrderService.poll(5, TimeUnit.SECONDS);
+        assertThat(seen).isNotNull();
+        assertThat(seen.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
     void continuesTheCallersW3cTraceToTheService() throws InterruptedException {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         client.get()

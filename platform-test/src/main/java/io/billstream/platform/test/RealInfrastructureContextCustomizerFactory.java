@@ -37,8 +37,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             properties.put("spring.datasource.password", database.password());
             properties.put(
                     "spring.kafka.bootstrap-servers", TestInfrastructure.kafka().bootstrapServers());
-            // Contexts stay cached and running side by side on the shared broker; one consumer group each keeps one
-            // context's listeners from taking the partitions, and the events, of another's.
+            // Contexts stay cached side by side on the shared broker; one consumer group each keeps one context's
+            // listeners from taking the partitions, and the events, of another's. Each group starts at the end of the
+            // topics whenever its listeners start (ConsumersStartAtTheEnd).
             properties.put("spring.kafka.consumer.group-id", "${spring.application.name}-" + database.database());
             properties.put("billstream.security.issuer", TestTokens.ISSUER);
             properties.put("billstream.security.audience", TestTokens.AUDIENCE);
@@ -50,6 +51,8 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("billstream-real-infrastructure", properties));
+            context.getBeanFactory()
+                    .registerSingleton("consumersStartAtTheEnd", new ConsumersStartAtTheEnd(context.getEnvironment()));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -23,7 +24,7 @@ public final class TestInfrastructure {
     public static synchronized DatabaseServer database() {
         if (database == null) {
             database = useContainers() ? new ContainerDatabaseServer() : EmbeddedDatabaseServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
+            stopAtExit(database::close);
         }
         return database;
     }
@@ -31,9 +32,18 @@ public final class TestInfrastructure {
     public static synchronized KafkaServer kafka() {
         if (kafka == null) {
             kafka = useContainers() ? KafkaServer.container() : KafkaServer.embedded();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+            stopAtExit(kafka::close);
         }
         return kafka;
+    }
+
+    /**
+     * Stops a server when the JVM exits, after Spring Boot's shutdown hook has closed the test contexts: stopped at
+     * the same time, the contexts' consumers and pools would wait on a broker and a database going away, and the
+     * test JVM would not end until the build tool killed it.
+     */
+    static void stopAtExit(Runnable stop) {
+        SpringApplication.getShutdownHandlers().add(stop);
     }
 
     /** A new, empty database on the shared server. */

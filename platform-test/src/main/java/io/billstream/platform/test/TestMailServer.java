@@ -24,7 +24,7 @@ public final class TestMailServer {
         if (greenMail == null) {
             port = freePort();
             start();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestMailServer::stop, "test-smtp-stop"));
+            TestInfrastructure.stopAtExit(TestMailServer::stop);
         }
         return port;
     }

@@ -18,9 +18,13 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
         this.postgres = postgres;
     }
 
-    /** A throw-away server on a free port, its data in a temporary directory. */
+    /**
+     * A throw-away server on a free port, its data in a temporary directory, which the caller stops: zonky's own JVM
+     * shutdown hook would stop it while the test contexts that use it still close, leaving them waiting on their
+     * connection pools ({@link TestInfrastructure} stops it after them).
+     */
     public static EmbeddedDatabaseServer start() {
-        return start(0, null);
+        return start(0, null, false);
     }
 
     /**
@@ -28,8 +32,13 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
      * directory when that is null.
      */
     public static EmbeddedDatabaseServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, true);
+    }
+
+    private static EmbeddedDatabaseServer start(int port, Path dataDirectory, boolean stopAtExit) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(stopAtExit)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Tests and the devstack open a pool per service and context.

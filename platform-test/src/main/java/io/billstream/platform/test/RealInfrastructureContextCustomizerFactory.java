@@ -30,6 +30,7 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestInfrastructure.servesTestContexts();
             var database = TestInfrastructure.newDatabase();
             Map<String, Object> properties = new HashMap<>();
             properties.put("spring.datasource.url", database.url());

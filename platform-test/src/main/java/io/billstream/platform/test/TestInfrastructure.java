@@ -1,6 +1,7 @@
 package io.billstream.platform.test;
 
 import io.billstream.platform.test.DatabaseServer.JdbcCoordinates;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static final AtomicInteger databases = new AtomicInteger();
+
+    private static volatile boolean servingContexts;
 
     private static DatabaseServer database;
     private static KafkaServer kafka;
@@ -38,12 +41,32 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Stops a server when the JVM exits, after Spring Boot's shutdown hook has closed the test contexts: stopped at
-     * the same time, the contexts' consumers and pools would wait on a broker and a database going away, and the
-     * test JVM would not end until the build tool killed it.
+     * Stops a server once, when the JVM exits. Where test contexts use it, after Spring Boot's shutdown hook has closed
+     * them (Boot runs its shutdown handlers after that): stopped at the same time, the contexts' consumers and pools
+     * waited on a broker and a database going away, and the test JVM did not end until the build tool killed it. Where
+     * no context ran, Boot's hook does not run either, and a hook of its own stops the server.
      */
     static void stopAtExit(Runnable stop) {
-        SpringApplication.getShutdownHandlers().add(stop);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable once = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                stop.run();
+            }
+        };
+        SpringApplication.getShutdownHandlers().add(once);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (!servingContexts) {
+                                once.run();
+                            }
+                        },
+                        "test-infrastructure-stop"));
+    }
+
+    /** Called for each test context that uses the servers: they are then stopped after Boot closed the contexts. */
+    static void servesTestContexts() {
+        servingContexts = true;
     }
 
     /** A new, empty database on the shared server. */

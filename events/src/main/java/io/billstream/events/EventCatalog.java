@@ -1,5 +1,6 @@
 package io.billstream.events;
 
+import io.billstream.events.billing.BillingEventCancelled;
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
 import io.billstream.events.billing.BillingEventRetried;
@@ -56,6 +57,7 @@ public final class EventCatalog {
                     BillingEventRescheduled.class, "billing", 1, Topics.BILLING, BillingEventRescheduled::orderId),
             new EventType<>(BillingEventSkipped.class, "billing", 1, Topics.BILLING, BillingEventSkipped::orderId),
             new EventType<>(BillingEventMerged.class, "billing", 1, Topics.BILLING, BillingEventMerged::orderId),
+            new EventType<>(BillingEventCancelled.class, "billing", 1, Topics.BILLING, BillingEventCancelled::orderId),
             new EventType<>(BillingEventRetried.class, "billing", 1, Topics.BILLING, BillingEventRetried::orderId),
             new EventType<>(PaymentApproved.class, "billing", 1, Topics.BILLING, PaymentApproved::orderId),
             new EventType<>(PaymentDeclined.class, "billing", 1, Topics.BILLING, PaymentDeclined::orderId),

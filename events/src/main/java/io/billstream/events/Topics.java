@@ -33,5 +33,28 @@ public final class Topics {
     public static final java.util.List<String> ALL =
             java.util.List.of(ORDERS, CUSTOMERS, MERCHANTS, BILLING, PAYMENT_METHODS, DOCUMENTS, PORTAL, NOTIFICATIONS);
 
+    /**
+     * The one service that publishes each topic (its events' {@code ce_source}), which owns the aggregates the topic is
+     * keyed by: the service a follower asks how far a subject's events have gone.
+     */
+    public static final java.util.Map<String, String> OWNERS = java.util.Map.of(
+            ORDERS, "order-service",
+            CUSTOMERS, "order-service",
+            MERCHANTS, "order-service",
+            BILLING, "billing-service",
+            PAYMENT_METHODS, "billing-service",
+            DOCUMENTS, "document-service",
+            PORTAL, "portal-service",
+            NOTIFICATIONS, "notification-service");
+
+    /** The service that publishes {@code topic}; refuses a topic of no one. */
+    public static String ownerOf(String topic) {
+        String owner = OWNERS.get(topic);
+        if (owner == null) {
+            throw new IllegalArgumentException("no service publishes " + topic);
+        }
+        return owner;
+    }
+
     private Topics() {}
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +38,7 @@ public class BillingEventActions {
 
     private final BillingEventRepository billingEvents;
     private final OrderCopyRepository orders;
+    private final CurrentOrders currentOrders;
     private final BillingEvents schedule;
     private final Schedules schedules;
     private final EventPublisher events;
@@ -51,6 +51,7 @@ public class BillingEventActions {
     BillingEventActions(
             BillingEventRepository billingEvents,
             OrderCopyRepository orders,
+            CurrentOrders currentOrders,
             BillingEvents schedule,
             Schedules schedules,
             EventPublisher events,
@@ -61,6 +62,7 @@ public class BillingEventActions {
             Clock clock) {
         this.billingEvents = billingEvents;
         this.orders = orders;
+        this.currentOrders = currentOrders;
         this.schedule = schedule;
         this.schedules = schedules;
         this.events = events;
@@ -89,6 +91,7 @@ public class BillingEventActions {
      * processor is called, then charges and settles it as the billing run does.
      */
     private BillingEvent chargeNow(UUID merchantId, UUID id, BillingEventAction action) {
+        awaitCurrentOrderOf(merchantId, id);
         Charge charge = transaction.execute(status -> {
             BillingEvent event = locked(merchantId, id);
             action.check(event);
@@ -131,8 +134,12 @@ public class BillingEventActions {
     }
 
     /** Skips the event: it will not be collected; a subscription goes on with its next cycle. */
-    @Transactional
     public BillingEvent skip(UUID merchantId, UUID id) {
+        awaitCurrentOrderOf(merchantId, id);
+        return transaction.execute(status -> skipCurrent(merchantId, id));
+    }
+
+    private BillingEvent skipCurrent(UUID merchantId, UUID id) {
         BillingEvent event = locked(merchantId, id);
         BillingEventAction.SKIP.check(event);
         BillingEvent skipped = withStatus(event, BillingEventStatus.SKIPPED, null);
@@ -147,7 +154,6 @@ public class BillingEventActions {
     }
 
     /** A new date, a new amount, or both; the event is SCHEDULED again. An amount of 0 is refused: skip instead. */
-    @Transactional
     public BillingEvent reschedule(UUID merchantId, UUID id, Long amount, Instant scheduledAt) {
         List<FieldError> errors = new ArrayList<>();
         if (amount == null && scheduledAt == null) {
@@ -156,6 +162,11 @@ public class BillingEventActions {
         checkAmount(amount, errors);
         checkFuture(scheduledAt, "scheduledAt", errors);
         refuse(errors);
+        awaitCurrentOrderOf(merchantId, id);
+        return transaction.execute(status -> rescheduleCurrent(merchantId, id, amount, scheduledAt));
+    }
+
+    private BillingEvent rescheduleCurrent(UUID merchantId, UUID id, Long amount, Instant scheduledAt) {
         BillingEvent event = locked(merchantId, id);
         BillingEventAction.RESCHEDULE.check(event);
         BillingEvent rescheduled = new BillingEvent(
@@ -188,7 +199,6 @@ public class BillingEventActions {
      * Replaces two or more events of the order with one new SCHEDULED event: their sum unless another amount is given,
      * collected at the first merged event's date, at once, or at a later date.
      */
-    @Transactional
     public BillingEvent merge(
             UUID merchantId, UUID orderId, List<UUID> ids, Long amount, MergeDate when, Instant scheduledAt) {
         List<FieldError> errors = new ArrayList<>();
@@ -206,6 +216,17 @@ public class BillingEventActions {
             errors.add(new FieldError("scheduledAt", "is only for the date LATER"));
         }
         refuse(errors);
+        currentOrders.await(merchantId, orderId);
+        return transaction.execute(status -> mergeCurrent(merchantId, orderId, distinct, amount, when, scheduledAt));
+    }
+
+    private BillingEvent mergeCurrent(
+            UUID merchantId,
+            UUID orderId,
+            LinkedHashSet<UUID> distinct,
+            Long amount,
+            MergeDate when,
+            Instant scheduledAt) {
         OrderCopy order = orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
         orders.lockSequence(orderId);
         List<BillingEvent> merged = new ArrayList<>();
@@ -244,6 +265,15 @@ public class BillingEventActions {
                         date,
                         now));
         return replacement;
+    }
+
+    /**
+     * Waits until the copy of the event's order is current, so that the action sees every change order-service has
+     * answered for it (ADR 13); {@link BillingEventNotFound} for another merchant's event or none.
+     */
+    private void awaitCurrentOrderOf(UUID merchantId, UUID id) {
+        BillingEvent event = billingEvents.find(merchantId, id).orElseThrow(() -> new BillingEventNotFound(id));
+        currentOrders.await(merchantId, event.orderId());
     }
 
     /**

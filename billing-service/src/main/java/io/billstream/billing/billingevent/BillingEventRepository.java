@@ -1,6 +1,7 @@
 package io.billstream.billing.billingevent;
 
 import io.billstream.events.Money;
+import io.billstream.events.billing.BillingEventCancelled;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -85,6 +86,24 @@ class BillingEventRepository {
     void collectedByFirstStep(UUID id) {
         jdbc.sql("UPDATE billing_event SET status = 'COMPLETED', attempts = attempts + 1 WHERE id = :id")
                 .param("id", id)
+                .update();
+    }
+
+    /** The order's SCHEDULED billing events no charge has claimed, locked until the transaction ends. */
+    List<BillingEvent> scheduledNotInFlight(UUID orderId) {
+        return jdbc.sql("""
+                        SELECT * FROM billing_event
+                        WHERE order_id = :orderId AND status = 'SCHEDULED' AND in_flight IS NULL
+                        ORDER BY scheduled_at, id FOR UPDATE""")
+                .param("orderId", orderId)
+                .query(BillingEventRepository::event)
+                .list();
+    }
+
+    void cancel(UUID id, BillingEventCancelled.Reason reason) {
+        jdbc.sql("UPDATE billing_event SET status = 'CANCELLED', cancel_reason = :reason WHERE id = :id")
+                .param("id", id)
+                .param("reason", reason.name())
                 .update();
     }
 

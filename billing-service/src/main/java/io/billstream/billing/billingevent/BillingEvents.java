@@ -1,6 +1,7 @@
 package io.billstream.billing.billingevent;
 
 import io.billstream.events.Money;
+import io.billstream.events.billing.BillingEventCancelled;
 import io.billstream.events.billing.BillingEventScheduled;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.outbox.EventPublisher;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The billing events of an order: scheduled from its plan ({@link Schedules}) or, for METERED orders, by the merchant. */
 @Service
@@ -20,36 +22,47 @@ public class BillingEvents {
 
     private final BillingEventRepository billingEvents;
     private final OrderCopyRepository orders;
+    private final CurrentOrders currentOrders;
     private final EventPublisher events;
     private final UsageCopies usageCopies;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     BillingEvents(
             BillingEventRepository billingEvents,
             OrderCopyRepository orders,
+            CurrentOrders currentOrders,
             EventPublisher events,
             UsageCopies usageCopies,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.billingEvents = billingEvents;
         this.orders = orders;
+        this.currentOrders = currentOrders;
+        this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.usageCopies = usageCopies;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** The order's billing events, once its copy has every change order-service answered for it (ADR 13). */
     public List<BillingEvent> of(UUID merchantId, UUID orderId) {
-        orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        currentOrders.require(merchantId, orderId);
         return billingEvents.of(orderId);
     }
 
     /**
      * A billing event the merchant creates for a METERED order: {@code amount} minor units of the order's currency, or
      * when that is absent all the order's usage no billing event bills yet; collected at {@code scheduledAt}, or at
-     * once when that is absent.
+     * once when that is absent. Usage order-service answered for before this is in it: the order's copy is current
+     * first (ADR 13).
      */
-    @Transactional
     public BillingEvent create(UUID merchantId, UUID orderId, Long amount, Instant scheduledAt) {
+        currentOrders.await(merchantId, orderId);
+        return transaction.execute(status -> createOnCurrent(merchantId, orderId, amount, scheduledAt));
+    }
+
+    private BillingEvent createOnCurrent(UUID merchantId, UUID orderId, Long amount, Instant scheduledAt) {
         OrderCopy order = orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.purchaseType() != PurchaseType.METERED || order.status().isFinal()) {
             throw new BillingEventNotAllowed(order.purchaseType(), order.status());
@@ -100,6 +113,19 @@ public class BillingEvents {
                 new BillingEventScheduled(
                         order.id(), event.id(), event.amount(), scheduledAt, number, usageIds, event.createdAt()));
         return event;
+    }
+
+    /**
+     * Ends the schedule with its order: each SCHEDULED billing event no charge has claimed becomes CANCELLED, its usage
+     * free to be billed again, and is published as BillingEventCancelled. A charge already under way settles as usual.
+     */
+    void cancelScheduled(OrderCopy order, BillingEventCancelled.Reason reason, Instant at) {
+        for (BillingEvent event : billingEvents.scheduledNotInFlight(order.id())) {
+            billingEvents.cancel(event.id(), reason);
+            usageCopies.release(event.id());
+            events.publish(
+                    order.merchantId(), new BillingEventCancelled(order.id(), event.id(), event.amount(), reason, at));
+        }
     }
 
     /** The SCHEDULED billing event that replaces merged ones; BillingEventMerged announces it. */

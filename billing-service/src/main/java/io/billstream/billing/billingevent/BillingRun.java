@@ -13,16 +13,20 @@ import io.billstream.events.billing.PaymentRecovered;
 import io.billstream.events.billing.PaymentRetriesExhausted;
 import io.billstream.events.billing.TransactionType;
 import io.billstream.events.order.PurchaseType;
+import io.billstream.platform.copy.OwnerUnavailable;
 import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.outbox.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work), charges the whole batch at once on virtual threads, and settles each charge in a transaction of its own with
  * its outcome event; then the next batch, until none is due. Memory holds one batch, whatever is due. While the
  * processor is down (its circuit breaker open) the run claims nothing and waits for the next round; charges it turned
- * away are released and sent again under the same key.
+ * away are released and sent again under the same key. A claim is charged only if order-service confirms that the
+ * order's copy it was decided on was current (ADR 13): a pause or cancellation answered there is never followed by a
+ * charge here.
  */
 @Service
 public class BillingRun {
@@ -45,6 +51,7 @@ public class BillingRun {
 
     private final BillingRunRepository run;
     private final OrderCopyRepository orders;
+    private final CurrentOrders currentOrders;
     private final Schedules schedules;
     private final PaymentProcessor processor;
     private final MerchantCopies merchants;
@@ -58,6 +65,7 @@ public class BillingRun {
     BillingRun(
             BillingRunRepository run,
             OrderCopyRepository orders,
+            CurrentOrders currentOrders,
             Schedules schedules,
             PaymentProcessor processor,
             MerchantCopies merchants,
@@ -69,6 +77,7 @@ public class BillingRun {
             @Value("${billstream.billing-run.batch-size:200}") int batchSize) {
         this.run = run;
         this.orders = orders;
+        this.currentOrders = currentOrders;
         this.schedules = schedules;
         this.processor = processor;
         this.merchants = merchants;
@@ -105,11 +114,17 @@ public class BillingRun {
                                 exhausted.attempts(),
                                 clock.instant()))));
         int charged = 0;
+        // Orders whose copy was behind order-service when their events were claimed: not claimed again this round.
+        Set<UUID> passedOver = new HashSet<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             while (processor.acceptsRequests()) {
                 Instant now = clock.instant();
-                List<Charge> batch = transaction.execute(status -> run.claim(now, batchSize));
-                if (batch == null || batch.isEmpty()) {
+                List<Charge> claimed = transaction.execute(status -> run.claim(now, batchSize, Set.copyOf(passedOver)));
+                if (claimed == null || claimed.isEmpty()) {
+                    return charged;
+                }
+                List<Charge> batch = decidedOnCurrentCopies(claimed, passedOver);
+                if (batch == null) {
                     return charged;
                 }
                 List<Future<Boolean>> inFlight = batch.stream()
@@ -146,8 +161,13 @@ public class BillingRun {
      */
     public int recover(UUID orderId) {
         Instant now = clock.instant();
-        List<Charge> arrears = transaction.execute(status -> run.claimArrears(orderId, now, batchSize));
+        List<Charge> claimed = transaction.execute(status -> run.claimArrears(orderId, now, batchSize, Set.of()));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        List<Charge> arrears = decidedOnCurrentCopies(claimed, new HashSet<>());
         if (arrears == null || arrears.isEmpty()) {
+            // The scheduled run collects them once the copy has caught up, or order-service answers again.
             return 0;
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -155,6 +175,32 @@ public class BillingRun {
         }
         // Arrears the processor turned away are released: the scheduled run collects them once it is back.
         return arrears.size();
+    }
+
+    /**
+     * The claimed charges that were decided on a current copy of their order (ADR 13): one that order-service has
+     * changed since, paused or cancelled, say, is released, and its order passed over for the rest of the round. Null,
+     * with every charge released, when order-service cannot be asked: nothing is charged on a copy that may lag.
+     */
+    private List<Charge> decidedOnCurrentCopies(List<Charge> claimed, Set<UUID> passedOver) {
+        List<Charge> current;
+        try {
+            current = currentOrders.decidedOnCurrentCopies(claimed);
+        } catch (OwnerUnavailable unavailable) {
+            log.warn("Billing run waits: order-service cannot confirm the orders cause='{}'", unavailable.getMessage());
+            transaction.executeWithoutResult(status -> claimed.forEach(run::release));
+            return null;
+        }
+        if (current.size() < claimed.size()) {
+            Set<UUID> kept = current.stream().map(Charge::transactionId).collect(Collectors.toSet());
+            List<Charge> behind = claimed.stream()
+                    .filter(charge -> !kept.contains(charge.transactionId()))
+                    .toList();
+            transaction.executeWithoutResult(status -> behind.forEach(run::release));
+            behind.forEach(charge -> passedOver.add(charge.orderId()));
+            log.info("Billing run passed over orders whose copy is behind count='{}'", behind.size());
+        }
+        return current;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,8 @@ class BillingRunRepository {
 
     /** Billing events with what charging them needs: their order's card. */
     private static final String CHARGES = """
-            SELECT e.id, e.order_id, e.merchant_id, e.number, e.amount, e.currency, e.attempts, c.id AS card_id, c.token
+            SELECT e.id, e.order_id, e.merchant_id, e.number, e.amount, e.currency, e.attempts, c.id AS card_id, c.token,
+                   o.orders_sequence
             FROM billing_event e
             JOIN order_copy o ON o.id = e.order_id
             JOIN card c ON c.id = o.card_id AND c.token IS NOT NULL
@@ -45,25 +47,28 @@ class BillingRunRepository {
 
     /**
      * Claims up to {@code limit} due SCHEDULED events of ACTIVE or FAILED orders that have a card, skipping those
-     * another run has locked, and stores a PENDING transaction with its idempotency key for each: once this commits,
-     * no other run claims them, and a charge under that key is carried out at most once.
+     * another run has locked and those of the orders {@code passedOver} in this round, and stores a PENDING transaction
+     * with its idempotency key for each: once this commits, no other run claims them, and a charge under that key is
+     * carried out at most once.
      */
-    List<Charge> claim(Instant now, int limit) {
-        List<Charge> claimed = new ArrayList<>(claimWhere(DUE, "e.scheduled_at", now, limit));
+    List<Charge> claim(Instant now, int limit, Set<UUID> passedOver) {
+        List<Charge> claimed = new ArrayList<>(claimWhere(DUE, "e.scheduled_at", now, limit, passedOver));
         // Each kind after the previous one is marked in flight, so that none is claimed twice.
         if (claimed.size() < limit) {
-            claimed.addAll(claimWhere(RETRY_DUE, "e.next_retry_at", now, limit - claimed.size()));
+            claimed.addAll(claimWhere(RETRY_DUE, "e.next_retry_at", now, limit - claimed.size(), passedOver));
         }
         if (claimed.size() < limit) {
-            claimed.addAll(claimArrears(null, now, limit - claimed.size()));
+            claimed.addAll(claimArrears(null, now, limit - claimed.size(), passedOver));
         }
         return claimed;
     }
 
     /** Claims up to {@code limit} events matching {@code condition}, oldest {@code by} first, as {@link #claim} does. */
-    private List<Charge> claimWhere(String condition, String by, Instant now, int limit) {
-        List<Charge> charges = jdbc.sql(
-                        CHARGES + " AND " + condition + " ORDER BY " + by + " LIMIT :limit FOR UPDATE OF e SKIP LOCKED")
+    private List<Charge> claimWhere(String condition, String by, Instant now, int limit, Set<UUID> passedOver) {
+        List<Charge> charges = passingOver(
+                        jdbc.sql(CHARGES + notOf(passedOver) + " AND " + condition + " ORDER BY " + by
+                                + " LIMIT :limit FOR UPDATE OF e SKIP LOCKED"),
+                        passedOver)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((row, number) -> charge(row))
@@ -72,14 +77,23 @@ class BillingRunRepository {
         return charges;
     }
 
+    private static String notOf(Set<UUID> passedOver) {
+        return passedOver.isEmpty() ? "" : " AND o.id NOT IN (:passedOver)";
+    }
+
+    private static JdbcClient.StatementSpec passingOver(JdbcClient.StatementSpec query, Set<UUID> passedOver) {
+        return passedOver.isEmpty() ? query : query.param("passedOver", passedOver);
+    }
+
     /**
      * Billing events of orders whose card was replaced, to be collected on the new card: the declined ones not
      * attempted since the replacement (a rescheduled or merged one is no longer declined), and the overdue ones, also
      * of a SUSPENDED order, which the new card may lift. Each is claimed once per replacement: once attempted on the
      * new card, a decline is the new card's, retried by the usual rules.
      */
-    private List<Charge> arrears(UUID orderId, Instant now, int limit) {
-        JdbcClient.StatementSpec query = jdbc.sql(CHARGES + (orderId == null ? "" : " AND o.id = :orderId") + """
+    private List<Charge> arrears(UUID orderId, Instant now, int limit, Set<UUID> passedOver) {
+        JdbcClient.StatementSpec query = jdbc.sql(
+                        CHARGES + notOf(passedOver) + (orderId == null ? "" : " AND o.id = :orderId") + """
                           AND o.recovery_from IS NOT NULL AND o.status IN ('ACTIVE', 'FAILED', 'SUSPENDED')
                           AND ((e.status IN ('SOFT_DECLINED', 'HARD_DECLINED')
                                 AND NOT EXISTS (SELECT 1 FROM payment_transaction t
@@ -90,6 +104,7 @@ class BillingRunRepository {
                         FOR UPDATE OF e SKIP LOCKED""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit);
+        query = passingOver(query, passedOver);
         if (orderId != null) {
             query = query.param("orderId", orderId);
         }
@@ -97,8 +112,8 @@ class BillingRunRepository {
     }
 
     /** Claims the arrears of orders whose card was replaced (of one order, or all when it is absent) as {@link #claim} does. */
-    List<Charge> claimArrears(UUID orderId, Instant now, int limit) {
-        List<Charge> arrears = arrears(orderId, now, limit);
+    List<Charge> claimArrears(UUID orderId, Instant now, int limit, Set<UUID> passedOver) {
+        List<Charge> arrears = arrears(orderId, now, limit, passedOver);
         arrears.forEach(charge -> claimed(charge, now));
         return arrears;
     }
@@ -139,7 +154,8 @@ class BillingRunRepository {
                 row.getString("token"),
                 Money.of(row.getLong("amount"), row.getString("currency")),
                 attempt,
-                idempotencyKey);
+                idempotencyKey,
+                row.getLong("orders_sequence"));
     }
 
     /** Stores the attempt's PENDING transaction with its idempotency key and marks the event in flight. */
@@ -233,9 +249,10 @@ class BillingRunRepository {
     List<Charge> unanswered(Instant staleBefore, int limit) {
         return jdbc.sql("""
                         SELECT t.id AS transaction_id, e.id, e.order_id, e.merchant_id, e.number, t.amount, t.currency,
-                               t.attempt, t.idempotency_key, t.card_id, c.token
+                               t.attempt, t.idempotency_key, t.card_id, c.token, o.orders_sequence
                         FROM payment_transaction t
                         JOIN billing_event e ON e.id = t.billing_event_id AND e.in_flight = t.id
+                        JOIN order_copy o ON o.id = e.order_id
                         JOIN card c ON c.id = t.card_id
                         WHERE t.type = 'PAYMENT' AND t.channel IS NULL
                           AND (t.status = 'UNKNOWN' OR (t.status = 'PENDING' AND t.created_at < :staleBefore))
@@ -257,8 +274,9 @@ class BillingRunRepository {
     }
 
     /**
-     * A charge the processor turned away, so never sent: the event is released as if never claimed, its attempt not
-     * counted, and the PENDING transaction goes. The next claim sends it as the same attempt, under the same key.
+     * A charge not sent (the processor turned it away, or the claim was made on an order copy that has since fallen
+     * behind): the event is released as if never claimed, its attempt not counted, and the PENDING transaction goes.
+     * The next claim sends it as the same attempt, under the same key.
      */
     void release(Charge charge) {
         jdbc.sql("UPDATE billing_event SET in_flight = NULL, attempts = :attempts WHERE id = :id AND in_flight = :tx")

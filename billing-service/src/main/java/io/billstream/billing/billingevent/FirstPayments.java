@@ -20,6 +20,7 @@ import io.billstream.events.billing.DeclineKind;
 import io.billstream.events.billing.PaymentApproved;
 import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.billing.PaymentDeclined;
+import io.billstream.events.order.OrderStatus;
 import io.billstream.events.order.PaymentChannel;
 import io.billstream.events.order.PurchaseType;
 import io.billstream.platform.outbox.EventPublisher;
@@ -49,6 +50,7 @@ public class FirstPayments {
             TransactionStatus.PENDING, TransactionStatus.UNKNOWN, TransactionStatus.APPROVED, TransactionStatus.VOIDED);
 
     private final OrderCopyRepository orders;
+    private final CurrentOrders currentOrders;
     private final BillingEventRepository billingEvents;
     private final PaymentTransactions transactions;
     private final Cards cards;
@@ -60,6 +62,7 @@ public class FirstPayments {
 
     FirstPayments(
             OrderCopyRepository orders,
+            CurrentOrders currentOrders,
             BillingEventRepository billingEvents,
             PaymentTransactions transactions,
             Cards cards,
@@ -69,6 +72,7 @@ public class FirstPayments {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.orders = orders;
+        this.currentOrders = currentOrders;
         this.billingEvents = billingEvents;
         this.transactions = transactions;
         this.cards = cards;
@@ -93,6 +97,9 @@ public class FirstPayments {
 
     /** Makes the order's first step; the transaction afterwards (APPROVED, declined, or UNKNOWN if the answer was lost). */
     public Transaction make(UUID orderId, FirstStep step) {
+        // An order order-service answered for a moment ago is found, and a cancellation answered there is seen (ADR
+        // 13).
+        currentOrders.await(step.merchantId(), orderId);
         Prepared prepared = transaction.execute(status -> prepare(orderId, step));
         NewTransaction pending = prepared.transaction();
         ProcessorOutcome outcome = send(pending, () -> switch (pending.type()) {
@@ -235,6 +242,7 @@ public class FirstPayments {
      * instalment order's capture collects its first instalment.
      */
     public Transaction capture(UUID merchantId, UUID authorisationId, Long amount) {
+        awaitCurrentOrderOf(merchantId, authorisationId);
         NewTransaction capture = transaction.execute(status -> {
             Transaction authorisation = capturable(merchantId, authorisationId);
             long asked = amount == null ? authorisation.amount().amount() : amount;
@@ -246,6 +254,11 @@ public class FirstPayments {
             }
             orders.lockSequence(authorisation.orderId());
             OrderCopy order = orders.find(merchantId, authorisation.orderId()).orElseThrow();
+            if (order.status() == OrderStatus.CANCELLED) {
+                throw new FirstStepNotAllowed(
+                        "the order is CANCELLED: nothing more is collected for it; void the pre-authorisation",
+                        Map.of("currentStatus", order.status().name()));
+            }
             UUID billingEventId = order.purchaseType() == PurchaseType.INSTALMENT
                     ? billingEvents
                             .firstInstalment(order.id())
@@ -312,6 +325,7 @@ public class FirstPayments {
 
     /** Voids an approved pre-authorisation that nothing was captured of: the reservation is released, nothing moves. */
     public Transaction release(UUID merchantId, UUID authorisationId) {
+        awaitCurrentOrderOf(merchantId, authorisationId);
         Transaction authorisation = transaction.execute(status -> capturable(merchantId, authorisationId));
         try {
             processor.release(
@@ -324,6 +338,13 @@ public class FirstPayments {
         transaction.executeWithoutResult(
                 status -> transactions.end(authorisationId, TransactionStatus.VOIDED, clock.instant()));
         return transactions.find(merchantId, authorisationId).orElseThrow();
+    }
+
+    /** Waits until the copy of the transaction's order is current (ADR 13); 404 for another merchant's or none. */
+    private void awaitCurrentOrderOf(UUID merchantId, UUID transactionId) {
+        Transaction made =
+                transactions.find(merchantId, transactionId).orElseThrow(() -> new TransactionNotFound(transactionId));
+        currentOrders.await(merchantId, made.orderId());
     }
 
     /** The merchant's approved pre-authorisation with nothing captured of it, locked; 409 otherwise. */

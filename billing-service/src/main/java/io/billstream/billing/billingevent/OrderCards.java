@@ -9,40 +9,59 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The card an order's billing events are charged to, assigned or replaced by the merchant. */
 @Service
 public class OrderCards {
 
     private final OrderCopyRepository orders;
+    private final CurrentOrders currentOrders;
     private final Cards cards;
     private final EventPublisher events;
     private final BillingRun run;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    OrderCards(OrderCopyRepository orders, Cards cards, EventPublisher events, BillingRun run, Clock clock) {
+    OrderCards(
+            OrderCopyRepository orders,
+            CurrentOrders currentOrders,
+            Cards cards,
+            EventPublisher events,
+            BillingRun run,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.orders = orders;
+        this.currentOrders = currentOrders;
+        this.transaction = new TransactionTemplate(transactions);
         this.cards = cards;
         this.events = events;
         this.run = run;
         this.clock = clock;
     }
 
-    /** Registers the customer's card behind {@code token} and charges the order's billing events to it from now. */
-    @Transactional
+    /**
+     * Registers the customer's card behind {@code token} and charges the order's billing events to it from now, once
+     * the order's copy has every change order-service answered for it (ADR 13).
+     */
     public Card assignNew(UUID merchantId, UUID orderId, String token) {
-        OrderCopy order = locked(merchantId, orderId);
-        return assign(order, cards.register(merchantId, order.customerId(), token));
+        currentOrders.await(merchantId, orderId);
+        return transaction.execute(status -> {
+            OrderCopy order = locked(merchantId, orderId);
+            return assign(order, cards.register(merchantId, order.customerId(), token));
+        });
     }
 
     /** Charges the order's billing events to another card its customer has, from now. */
-    @Transactional
     public Card assignExisting(UUID merchantId, UUID orderId, UUID cardId) {
-        OrderCopy order = locked(merchantId, orderId);
-        return assign(order, cards.ofCustomer(merchantId, order.customerId(), cardId));
+        currentOrders.await(merchantId, orderId);
+        return transaction.execute(status -> {
+            OrderCopy order = locked(merchantId, orderId);
+            return assign(order, cards.ofCustomer(merchantId, order.customerId(), cardId));
+        });
     }
 
     private OrderCopy locked(UUID merchantId, UUID orderId) {
@@ -75,9 +94,8 @@ public class OrderCards {
         return card;
     }
 
-    @Transactional(readOnly = true)
     public Optional<Card> of(UUID merchantId, UUID orderId) {
-        OrderCopy order = orders.find(merchantId, orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        OrderCopy order = currentOrders.require(merchantId, orderId);
         return order.cardId() == null ? Optional.empty() : cards.find(merchantId, order.cardId());
     }
 }

@@ -56,6 +56,15 @@ class OrderCopyRepository {
                 .orElse(0L);
     }
 
+    /** The sequence of the order's last event applied, without a lock; 0 before any. */
+    long sequenceOf(UUID orderId) {
+        return jdbc.sql("SELECT orders_sequence FROM order_copy WHERE id = :id")
+                .param("id", orderId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     void applied(UUID orderId, long sequence, OrderStatus status) {
         jdbc.sql("UPDATE order_copy SET orders_sequence = :sequence, status = :status WHERE id = :id")
                 .param("id", orderId)

@@ -1,6 +1,7 @@
 package io.billstream.billing.billingevent;
 
 import io.billstream.billing.merchant.MerchantCopies;
+import io.billstream.events.billing.BillingEventCancelled;
 import io.billstream.events.order.FirstAction;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatus;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Follows order-service's events, in each order's sequence (ADR 9), and schedules from them: every instalment when an
  * instalment order is created; a subscription's next cycle when it becomes ACTIVE. Dates are placed in the merchant's
- * time zone ({@link Schedule}). The usage of metered orders is kept to be billed by the merchant's billing events.
+ * time zone ({@link Schedule}); and ends the schedule when the order ends (cancelled or completed). The usage of metered
+ * orders is kept to be billed by the merchant's billing events.
  */
 @Service
 public class Schedules {
@@ -67,6 +69,14 @@ public class Schedules {
                 && changed.to() == OrderStatus.ACTIVE) {
             scheduleFirstCycle(order, changed.changedAt());
         }
+        if (event instanceof OrderStatusChanged changed && changed.to().isFinal()) {
+            billingEvents.cancelScheduled(
+                    order,
+                    changed.to() == OrderStatus.CANCELLED
+                            ? BillingEventCancelled.Reason.ORDER_CANCELLED
+                            : BillingEventCancelled.Reason.ORDER_COMPLETED,
+                    changed.changedAt());
+        }
     }
 
     /** All instalments at once, the first at the order's creation: the first payment collects it. */
@@ -97,7 +107,9 @@ public class Schedules {
      */
     void scheduleCycle(OrderCopy order, int cycle) {
         PaymentPlan plan = order.plan();
-        if (plan.cycleLimit() != null && cycle > plan.cycleLimit()) {
+        // An ended subscription has no next cycle: a charge settled, or a cycle skipped, after the end schedules none.
+        if ((plan.cycleLimit() != null && cycle > plan.cycleLimit())
+                || order.status().isFinal()) {
             return;
         }
         ZoneId zone = merchants.zoneOf(order.merchantId());

@@ -3,9 +3,11 @@ package io.billstream.billing.card;
 import io.billstream.billing.processor.CardDetails;
 import io.billstream.billing.processor.PaymentProcessor;
 import io.billstream.billing.processor.ProcessorOutcome;
+import io.billstream.events.Topics;
 import io.billstream.events.billing.PaymentCard;
 import io.billstream.events.card.CardRegistered;
 import io.billstream.events.card.CardRemoved;
+import io.billstream.platform.copy.Copies;
 import io.billstream.platform.outbox.EventPublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customers' cards, as the processor's tokens: registered (checked with a zero-amount verification, or given with an
@@ -35,19 +39,40 @@ public class Cards {
     private final JdbcClient jdbc;
     private final PaymentProcessor processor;
     private final EventPublisher events;
+    private final Copies copies;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Cards(JdbcClient jdbc, PaymentProcessor processor, EventPublisher events, Clock clock) {
+    Cards(
+            JdbcClient jdbc,
+            PaymentProcessor processor,
+            EventPublisher events,
+            Copies copies,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.processor = processor;
         this.events = events;
+        this.copies = copies;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** The customer's card behind {@code token}, verified; a declined card is refused and nothing is stored. */
+    /**
+     * Adds a card for a customer order-service knows under the merchant (ADR 13: also one it answered for a moment
+     * ago): the card behind {@code token}, verified; a declined card is refused and nothing is stored.
+     */
+    public Card add(UUID merchantId, UUID customerId, String token) {
+        requireKnown(merchantId, customerId);
+        return transaction.execute(status -> register(merchantId, customerId, token));
+    }
+
+    /**
+     * The card behind {@code token} of a customer the caller vouches for (an order's), verified; a declined card is
+     * refused and nothing is stored.
+     */
     @Transactional
     public Card register(UUID merchantId, UUID customerId, String token) {
-        requireKnown(merchantId, customerId);
         CardDetails details = details(token);
         ProcessorOutcome verification = processor.verify("verify-" + token, token);
         if (!verification.approved()) {
@@ -110,7 +135,6 @@ public class Cards {
     }
 
     /** The customer's cards, the default first, then the newest. */
-    @Transactional(readOnly = true)
     public List<Card> of(UUID merchantId, UUID customerId) {
         requireKnown(merchantId, customerId);
         return list(merchantId, customerId);
@@ -159,9 +183,12 @@ public class Cards {
     }
 
     /** Makes the card the customer's default, the previous default an ordinary card. */
-    @Transactional
     public Card makeDefault(UUID merchantId, UUID customerId, UUID cardId) {
         requireKnown(merchantId, customerId);
+        return transaction.execute(status -> makeDefaultOfKnown(merchantId, customerId, cardId));
+    }
+
+    private Card makeDefaultOfKnown(UUID merchantId, UUID customerId, UUID cardId) {
         lockCustomer(customerId);
         ofCustomer(merchantId, customerId, cardId);
         jdbc.sql("""
@@ -180,9 +207,12 @@ public class Cards {
      * Removes a card no live order uses and forgets its token; refused with 409 naming the orders otherwise. When it
      * was the default, the newest card left becomes the default.
      */
-    @Transactional
     public void remove(UUID merchantId, UUID customerId, UUID cardId) {
         requireKnown(merchantId, customerId);
+        transaction.executeWithoutResult(status -> removeOfKnown(merchantId, customerId, cardId));
+    }
+
+    private void removeOfKnown(UUID merchantId, UUID customerId, UUID cardId) {
         lockCustomer(customerId);
         Card card = ofCustomer(merchantId, customerId, cardId);
         List<UUID> liveOrders =
@@ -213,16 +243,12 @@ public class Cards {
         events.publish(merchantId, new CardRemoved(customerId, cardId, newDefault, now));
     }
 
-    /** Cards are for customers the merchant has orders for; any other id, also another merchant's, is not found. */
-    private void requireKnown(UUID merchantId, UUID customerId) {
-        boolean known = jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM order_copy WHERE merchant_id = :merchantId
-                                                                  AND customer_id = :customerId)""")
-                .param("merchantId", merchantId)
-                .param("customerId", customerId)
-                .query(Boolean.class)
-                .single();
-        if (!known) {
+    /**
+     * Cards are for customers order-service has under the merchant; any other id, also another merchant's, is not
+     * found. Asked of order-service, so a customer it answered for a moment ago is known here too (ADR 13).
+     */
+    public void requireKnown(UUID merchantId, UUID customerId) {
+        if (!copies.exists(Topics.CUSTOMERS, merchantId, customerId)) {
             throw new CustomerNotFound(customerId);
         }
     }

@@ -212,21 +212,12 @@ public class PaymentTransactions {
                         WHERE parent_id = :id AND type = 'CAPTURE' AND status IN ('PENDING', 'UNKNOWN', 'APPROVED')""").param("id", authorisationId).query(Long.class).single();
     }
 
-    /** An order's transactions, oldest first; empty for an order the merchant does not have. */
-    public Optional<List<Transaction>> ofOrder(UUID merchantId, UUID orderId) {
-        boolean known = jdbc.sql("SELECT count(*) FROM order_copy WHERE merchant_id = :merchantId AND id = :id")
-                        .param("merchantId", merchantId)
-                        .param("id", orderId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!known) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.sql(SELECT + "WHERE t.order_id = :orderId ORDER BY t.created_at, t.id")
+    /** An order's transactions, oldest first. */
+    public List<Transaction> ofOrder(UUID orderId) {
+        return jdbc.sql(SELECT + "WHERE t.order_id = :orderId ORDER BY t.created_at, t.id")
                 .param("orderId", orderId)
                 .query(PaymentTransactions::transaction)
-                .list());
+                .list();
     }
 
     /** The order's first steps so far: payment, pre-authorisation or registration attempts, newest first. */

@@ -9,6 +9,7 @@ import io.billstream.billing.TestOrders;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
 import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.StandInOwners;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -121,6 +122,7 @@ class BillingRunAtScaleIT extends MerchantScenario {
             // Arguments, so that they come before the service's application.yml as the test's own properties do.
             arguments.add("--" + name + "=" + environment.getRequiredProperty(name));
         }
+        StandInOwners.settings().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(BillingServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 

@@ -157,7 +157,7 @@ class CardsIT extends MerchantScenario {
 
     private UUID aCustomerWithAnOrder() {
         UUID orderId = UUID.randomUUID();
-        UUID customerId = UUID.randomUUID();
+        UUID customerId = knownCustomer(UUID.randomUUID());
         orderService.publish(
                 merchantId,
                 FirstPaymentsIT.order(orderId, customerId, PurchaseType.SINGLE, FirstAction.CARD_REGISTRATION));

@@ -91,7 +91,7 @@ class FirstPaymentsIT extends MerchantScenario {
     @Test
     void aDeclinedCheckoutMayBeTriedAgainAndKeepsNoCard() {
         UUID orderId = UUID.randomUUID();
-        UUID customerId = UUID.randomUUID();
+        UUID customerId = knownCustomer(UUID.randomUUID());
         orderService.publish(merchantId, order(orderId, customerId, PurchaseType.SINGLE, FirstAction.PAYMENT));
         await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("DRAFT"));
         String customer = TestTokens.customer(merchantId, customerId);

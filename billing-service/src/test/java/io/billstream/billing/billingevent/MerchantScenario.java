@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.billstream.billing.SandboxCards;
 import io.billstream.billing.TestOrders;
 import io.billstream.events.EventSamples;
+import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.merchant.MerchantSettings;
 import io.billstream.events.merchant.MerchantSettingsChanged;
 import io.billstream.events.order.OrderCreated;
@@ -60,10 +61,18 @@ abstract class MerchantScenario {
         orderService.publish(merchantId, new MerchantSettingsChanged(merchantId, settings, Instant.now()));
     }
 
+    /** Publishes the customer's creation, as order-service does before any order of it: cards are for known customers. */
+    UUID knownCustomer(UUID customerId) {
+        orderService.publish(merchantId, golden(CustomerCreated.class, "customerId", customerId));
+        return customerId;
+    }
+
     /** An instalment order of four, created 70 days ago: three instalments due. Active, with a card. */
     UUID activeInstalmentOrder(String cardNumber) {
         UUID orderId = UUID.randomUUID();
-        orderService.publish(merchantId, instalments(orderId));
+        OrderCreated order = instalments(orderId);
+        knownCustomer(order.customerId());
+        orderService.publish(merchantId, order);
         orderService.publish(merchantId, golden(OrderStatusChanged.class, "orderId", orderId));
         await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("ACTIVE"));
         HttpResponse<String> card = api.send(

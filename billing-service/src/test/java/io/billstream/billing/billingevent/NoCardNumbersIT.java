@@ -77,7 +77,7 @@ class NoCardNumbersIT extends MerchantScenario {
             answers.add(tokenized.body());
             String token = json(tokenized).path("token").asString();
             UUID orderId = UUID.randomUUID();
-            UUID customerId = UUID.randomUUID();
+            UUID customerId = knownCustomer(UUID.randomUUID());
             orderService.publish(
                     merchantId, FirstPaymentsIT.order(orderId, customerId, PurchaseType.SINGLE, FirstAction.PAYMENT));
             await().atMost(WAIT).untilAsserted(() -> assertThat(status(orderId)).isEqualTo("DRAFT"));

@@ -172,7 +172,7 @@ class ProcessorOutageIT extends MerchantScenario {
     @Test
     void lostAnswersOfAFirstPaymentACaptureAndARefundAreSettledOnceByTheReconciler() {
         UUID paidId = UUID.randomUUID();
-        UUID customerId = UUID.randomUUID();
+        UUID customerId = knownCustomer(UUID.randomUUID());
         orderService.publish(
                 merchantId, FirstPaymentsIT.order(paidId, customerId, PurchaseType.SINGLE, FirstAction.PAYMENT));
         UUID authorisedId = UUID.randomUUID();

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 record BillingEventCopy(UUID id, long amount, Status status, boolean retriesExhausted) {
 
-    /** The statuses of DOMAIN.md's billing event table. */
+    /** The statuses of DOMAIN.md's billing event table, and CANCELLED: not collected because the order ended. */
     enum Status {
         SCHEDULED,
         COMPLETED,
@@ -18,7 +18,8 @@ record BillingEventCopy(UUID id, long amount, Status status, boolean retriesExha
         SOFT_DECLINED,
         HARD_DECLINED,
         SKIPPED,
-        MERGED;
+        MERGED,
+        CANCELLED;
 
         boolean declined() {
             return this == SOFT_DECLINED || this == HARD_DECLINED;

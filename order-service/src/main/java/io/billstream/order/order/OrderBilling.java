@@ -2,6 +2,7 @@ package io.billstream.order.order;
 
 import io.billstream.events.Actor;
 import io.billstream.events.Money;
+import io.billstream.events.billing.BillingEventCancelled;
 import io.billstream.events.billing.BillingEventMerged;
 import io.billstream.events.billing.BillingEventRescheduled;
 import io.billstream.events.billing.BillingEventScheduled;
@@ -120,6 +121,13 @@ public class OrderBilling {
                 usage.moveTo(orderId, e.mergedBillingEventIds(), e.newBillingEventId());
                 figures = figures.withTotal(figures.total() + amount - merged);
             }
+            case BillingEventCancelled e -> {
+                // The order ended: the event is no longer open, and what it was to invoice may be billed again. A
+                // total fixed by the plan stays the order's agreed value; an open schedule's follows by itself.
+                long amount = amountOf(order, e.amount());
+                billingEvents.save(orderId, new BillingEventCopy(e.billingEventId(), amount, Status.CANCELLED, false));
+                usage.release(orderId, e.billingEventId());
+            }
             case PaymentApproved e -> {
                 long amount = amountOf(order, e.amount());
                 if (e.billingEventId() != null) {
@@ -229,6 +237,7 @@ public class OrderBilling {
             case BillingEventSkipped e -> "billing event " + e.billingEventId() + " skipped";
             case BillingEventRescheduled e -> "billing event " + e.billingEventId() + " rescheduled";
             case BillingEventMerged e -> "billing events merged into " + e.newBillingEventId();
+            case BillingEventCancelled e -> "billing event " + e.billingEventId() + " cancelled: " + e.reason();
             default -> "billing";
         };
     }

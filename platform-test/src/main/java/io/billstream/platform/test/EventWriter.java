@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes events of the contract as another service would, CloudEvents in binary mode with a gap-free sequence per
  * subject, so that a consumer test feeds a service its producers' events on the real broker. Records can be sent
- * again, out of order or not at all, to show what the consumer does with redelivery and gaps.
+ * again, out of order or not at all, to show what the consumer does with redelivery and gaps. Every record made counts
+ * as committed by its owner: {@link StandInOwners} answers with it when the service asks how far a subject has gone.
  */
 public final class EventWriter implements AutoCloseable {
 
@@ -77,6 +78,7 @@ public final class EventWriter implements AutoCloseable {
             String service, UUID eventId, UUID merchantId, long sequence, Object event) {
         EventType<?> type = EventCatalog.of(event.getClass());
         String subject = type.keyOfUnchecked(event).toString();
+        StandInOwners.published(type.topic(), subject, merchantId, sequence);
         EventEnvelope envelope = new EventEnvelope(
                 eventId,
                 EventEnvelope.sourceOf(service),

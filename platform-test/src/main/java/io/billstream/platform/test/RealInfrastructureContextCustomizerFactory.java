@@ -45,6 +45,8 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
             properties.put("billstream.security.issuer", TestTokens.ISSUER);
             properties.put("billstream.security.audience", TestTokens.AUDIENCE);
             properties.put("billstream.security.jwks-uri", TestTokens.jwksUri());
+            // The service's own token, and the other services it asks how far their subjects have gone (ADR 13).
+            properties.putAll(StandInOwners.settings());
             if (mail) {
                 properties.put("spring.mail.host", "localhost");
                 properties.put("spring.mail.port", TestMailServer.smtpPort());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,28 +65,27 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> jvmOptions,
             Map<String, String> settings)
             throws IOException, InterruptedException {
-        return launch(
-                jar,
-                jvmOptions,
-                List.of(
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--billstream.security.issuer=" + TestTokens.ISSUER,
-                        "--billstream.security.audience=" + TestTokens.AUDIENCE,
-                        "--billstream.security.jwks-uri=" + TestTokens.jwksUri()),
-                settings);
+        Map<String, String> infrastructure = new LinkedHashMap<>();
+        infrastructure.put("spring.datasource.url", database.url());
+        infrastructure.put("spring.datasource.username", database.username());
+        infrastructure.put("spring.datasource.password", database.password());
+        infrastructure.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        infrastructure.put("billstream.security.issuer", TestTokens.ISSUER);
+        infrastructure.put("billstream.security.audience", TestTokens.AUDIENCE);
+        infrastructure.put("billstream.security.jwks-uri", TestTokens.jwksUri());
+        infrastructure.putAll(StandInOwners.settings());
+        return launch(jar, jvmOptions, infrastructure, settings);
     }
 
     /** A process that needs none of the test infrastructure, such as the gateway, with only {@code settings}. */
     public static ServiceProcess startAlone(Path jar, List<String> jvmOptions, Map<String, String> settings)
             throws IOException, InterruptedException {
-        return launch(jar, jvmOptions, List.of(), settings);
+        return launch(jar, jvmOptions, Map.of(), settings);
     }
 
+    /** {@code settings} win over the {@code infrastructure} they name again, such as another service's address. */
     private static ServiceProcess launch(
-            Path jar, List<String> jvmOptions, List<String> infrastructure, Map<String, String> settings)
+            Path jar, List<String> jvmOptions, Map<String, String> infrastructure, Map<String, String> settings)
             throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first");
@@ -95,8 +95,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
-        command.addAll(infrastructure);
-        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Map<String, String> properties = new LinkedHashMap<>(infrastructure);
+        properties.putAll(settings);
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         File log = File.createTempFile(jar.getFileName().toString().replace(".jar", "-"), ".log");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -11,7 +11,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.billstream.events.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,8 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Internal tokens for tests, signed with a test key that a real JWKS endpoint on loopback publishes. Tests annotated
@@ -32,6 +37,9 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://auth.billstream.test";
     public static final String AUDIENCE = "billstream";
+
+    private static final String TOKEN_PATH = "/internal/v1/tokens";
+    private static final String CREDENTIAL_PREFIX = "test-service:";
 
     private static RSAKey signingKey;
     private static RSAKey foreignKey;
@@ -58,6 +66,7 @@ public final class TestTokens {
                     exchange.getResponseBody().write(jwks);
                     exchange.close();
                 });
+                server.createContext(TOKEN_PATH, TestTokens::exchange);
                 server.start();
                 jwksUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
             } catch (JOSEException e) {
@@ -67,6 +76,39 @@ public final class TestTokens {
             }
         }
         return jwksUri;
+    }
+
+    /** portal-service's exchange of a service credential, as {@link #serviceCredential} makes them. */
+    public static String tokenUri() {
+        return jwksUri().replace("/.well-known/jwks.json", TOKEN_PATH);
+    }
+
+    /** The credential a service under test exchanges for a token of its own at {@link #tokenUri()}. */
+    public static String serviceCredential(String service) {
+        return CREDENTIAL_PREFIX + service;
+    }
+
+    private static void exchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode presented =
+                    EventJson.mapper().readTree(exchange.getRequestBody().readAllBytes());
+            String credential = presented.path("credential").asString("");
+            if (!credential.startsWith(CREDENTIAL_PREFIX)) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            Instant expiresAt = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+            String token = builder()
+                    .caller("service")
+                    .subject(credential.substring(CREDENTIAL_PREFIX.length()))
+                    .expiresAt(expiresAt)
+                    .mint();
+            byte[] body =
+                    EventJson.mapper().writeValueAsBytes(Map.of("token", token, "expiresAt", expiresAt.toString()));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     public static String merchant(UUID merchantId) {

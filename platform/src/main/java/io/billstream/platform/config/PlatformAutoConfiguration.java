@@ -1,5 +1,6 @@
 package io.billstream.platform.config;
 
+import io.billstream.platform.copy.CopyConfiguration;
 import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.health.HealthConfiguration;
 import io.billstream.platform.idempotency.IdempotencyConfiguration;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Import;
     ApiDocumentationConfiguration.class,
     SecurityConfiguration.class,
     IdempotencyConfiguration.class,
+    CopyConfiguration.class,
     RequestIdFilter.class
 })
 public class PlatformAutoConfiguration {

@@ -90,10 +90,10 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             if (request.isAsyncStarted()) {
                 throw new IllegalStateException("Idempotency-Key does not support asynchronous handlers");
             }
-            if (recorded.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-                keys.release(scope, key, claim.get());
-            } else {
+            if (isFinal(recorded.getStatus())) {
                 store(scope, key, claim.get(), recorded);
+            } else {
+                keys.release(scope, key, claim.get());
             }
         } finally {
             // The caller gets the response even when storing it failed; a retry then waits for the lease.
@@ -102,10 +102,17 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Stores whatever the request answered, server errors included: once the handler ran, a retry must not run it
-     * again, because part of its work may have committed. A request that dies before answering keeps its claim until
-     * the lease runs out.
+     * Whether an answer is the request's final one, kept for replay: what the endpoint decided (2xx, 3xx, and 4xx such
+     * as a validation error or a rule refused). A server error or a 429 is not: the service could not decide, and a
+     * retry with the same key runs again. Services answer a dependency not up to date yet with 503 (ADR 13), never with
+     * a 404 or 409 that a later retry would contradict, and every endpoint that moves money guards itself against
+     * running twice by its own keys, so running again never charges twice.
      */
+    static boolean isFinal(int status) {
+        return status < 500 && status != HttpStatus.TOO_MANY_REQUESTS.value();
+    }
+
+    /** Stores the final answer. A request that dies before answering keeps its claim until the lease runs out. */
     private void store(String scope, String key, UUID claim, ContentCachingResponseWrapper recorded) {
         try {
             keys.complete(

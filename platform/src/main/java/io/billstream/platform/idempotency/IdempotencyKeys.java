@@ -107,7 +107,7 @@ class IdempotencyKeys {
                 .update();
     }
 
-    /** Gives the key up, unless another request took the claim over: the request did nothing, a retry runs afresh. */
+    /** Gives the key up, unless another request took the claim over: its answer was not final, a retry runs afresh. */
     void release(String scope, String key, UUID token) {
         jdbc.sql("DELETE FROM platform.idempotency_key WHERE scope = :scope AND idempotency_key = :key"
                         + " AND claim_token = :token")

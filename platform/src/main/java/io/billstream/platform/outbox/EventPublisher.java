@@ -56,7 +56,7 @@ public class EventPublisher {
                 type.topic(),
                 key,
                 merchantId,
-                sequences.next(type.topic(), key),
+                sequences.next(type.topic(), key, merchantId),
                 currentTraceparent(),
                 MDC.get(RequestIdFilter.MDC_KEY),
                 new String(EventJson.write(event), StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.billstream.platform.outbox;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,13 +15,17 @@ class EventSequences {
         this.jdbc = jdbc;
     }
 
-    long next(String topic, String subject) {
+    /** The next number of the subject's events; the subject's first event records the merchant it belongs to. */
+    long next(String topic, String subject, UUID merchantId) {
         return jdbc.sql("""
-                        INSERT INTO platform.event_sequence (topic, subject, last_value) VALUES (:topic, :subject, 1)
-                        ON CONFLICT (topic, subject) DO UPDATE SET last_value = event_sequence.last_value + 1
+                        INSERT INTO platform.event_sequence (topic, subject, last_value, merchant_id)
+                        VALUES (:topic, :subject, 1, :merchantId)
+                        ON CONFLICT (topic, subject) DO UPDATE SET last_value = event_sequence.last_value + 1,
+                            merchant_id = coalesce(event_sequence.merchant_id, excluded.merchant_id)
                         RETURNING last_value""")
                 .param("topic", topic)
                 .param("subject", subject)
+                .param("merchantId", merchantId)
                 .query(Long.class)
                 .single();
     }

@@ -54,6 +54,19 @@ public record Caller(Kind kind, String subject, UUID merchantId, UUID customerId
         }
     }
 
+    /**
+     * Refuses with 403 a caller that is not one of the platform's services: merchants, customers and the platform
+     * operator, whose credential a person holds, do not reach what services keep for each other.
+     */
+    public void requirePlatformService() {
+        if (kind != Kind.SERVICE || subject.equals(OPERATOR)) {
+            throw new CallerNotAllowed("This operation is for the platform's services.");
+        }
+    }
+
+    /** The subject of the platform operator's service token. */
+    public static final String OPERATOR = "platform-operator";
+
     static final class CallerNotAllowed extends ProblemException {
         CallerNotAllowed(String detail) {
             super(HttpStatus.FORBIDDEN, "Forbidden", detail);

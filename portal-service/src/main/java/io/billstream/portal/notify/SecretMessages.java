@@ -1,6 +1,6 @@
 package io.billstream.portal.notify;
 
-import io.billstream.portal.token.TokenIssuer;
+import io.billstream.platform.security.ServiceTokens;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +26,14 @@ import org.springframework.web.client.RestClientException;
 public class SecretMessages {
 
     private static final Logger log = LoggerFactory.getLogger(SecretMessages.class);
-    private static final String CALLER = "portal-service";
 
     private final RestClient notificationService;
-    private final TokenIssuer tokens;
+    private final ServiceTokens tokens;
 
     SecretMessages(
             @Value("${billstream.portal.notification-service-url}") String url,
             @Value("${billstream.portal.notification-timeout:5s}") Duration timeout,
-            TokenIssuer tokens) {
+            ServiceTokens tokens) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
@@ -78,8 +77,7 @@ public class SecretMessages {
             return notificationService
                     .post()
                     .uri("/internal/v1/messages")
-                    .headers(headers ->
-                            headers.setBearerAuth(tokens.service(CALLER).token()))
+                    .headers(headers -> headers.setBearerAuth(tokens.token()))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange((request, response) -> {

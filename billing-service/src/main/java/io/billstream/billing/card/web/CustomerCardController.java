@@ -50,7 +50,7 @@ class CustomerCardController {
                     + " code and nothing is stored. A customer's first card is its default. Published as"
                     + " CardRegistered.")
     ResponseEntity<Card> add(@PathVariable UUID customerId, @Valid @RequestBody CardToken request, Caller caller) {
-        Card card = cards.register(merchantFor(caller, customerId), customerId, request.token());
+        Card card = cards.add(merchantFor(caller, customerId), customerId, request.token());
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/cards/" + card.id()))
                 .body(card);
     }

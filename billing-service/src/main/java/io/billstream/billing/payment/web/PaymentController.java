@@ -1,6 +1,8 @@
 package io.billstream.billing.payment.web;
 
+import io.billstream.billing.billingevent.CurrentOrders;
 import io.billstream.billing.billingevent.OrderNotFound;
+import io.billstream.billing.card.Cards;
 import io.billstream.billing.payment.PaymentSearch;
 import io.billstream.billing.payment.PaymentTransactions;
 import io.billstream.billing.payment.Refunds;
@@ -37,10 +39,14 @@ class PaymentController {
 
     private final PaymentTransactions transactions;
     private final Refunds refunds;
+    private final CurrentOrders orders;
+    private final Cards cards;
 
-    PaymentController(PaymentTransactions transactions, Refunds refunds) {
+    PaymentController(PaymentTransactions transactions, Refunds refunds, CurrentOrders orders, Cards cards) {
         this.transactions = transactions;
         this.refunds = refunds;
+        this.orders = orders;
+        this.cards = cards;
     }
 
     @GetMapping("/api/v1/payments")
@@ -59,6 +65,14 @@ class PaymentController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             Caller caller) {
         UUID merchantId = caller.requireMerchant();
+        // A filter naming another merchant's order or customer, or none, is refused as unknown rather than matching
+        // nothing; one order-service answered for a moment ago is known (ADR 13).
+        if (orderId != null && !orders.exists(merchantId, orderId)) {
+            throw new OrderNotFound(orderId);
+        }
+        if (customerId != null) {
+            cards.requireKnown(merchantId, customerId);
+        }
         PaymentSearch search = new PaymentSearch(status, type, orderId, customerId, from, to);
         return new Page<>(
                 transactions.search(merchantId, search, page, size),
@@ -79,7 +93,10 @@ class PaymentController {
             description = "Payments, pre-authorisations, captures, card registrations and refunds, with their"
                     + " statuses and codes.")
     List<Transaction> ofOrder(@PathVariable UUID id, Caller caller) {
-        return transactions.ofOrder(caller.requireMerchant(), id).orElseThrow(() -> new OrderNotFound(id));
+        if (!orders.exists(caller.requireMerchant(), id)) {
+            throw new OrderNotFound(id);
+        }
+        return transactions.ofOrder(id);
     }
 
     /** A refund of an approved payment or capture. */

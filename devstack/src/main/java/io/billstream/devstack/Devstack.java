@@ -233,6 +233,22 @@ public final class Devstack {
                     + servicePorts.get(Service.NOTIFICATION));
             arguments.add("--billstream.portal.public-url=http://localhost:" + servicePorts.get(Service.GATEWAY));
             arguments.add("--billstream.portal.order-service-url=http://localhost:" + servicePorts.get(Service.ORDER));
+            secrets.serviceCredentials()
+                    .forEach((caller, credential) ->
+                            arguments.add("--billstream.portal.service-credentials." + caller + "=" + credential));
+        }
+        if (service != Service.GATEWAY) {
+            // Where the other services answer, and this service's own credential to call them with (ADR 13).
+            servicePorts.forEach((other, otherPort) -> {
+                if (other != Service.GATEWAY) {
+                    arguments.add("--billstream.services." + other.moduleName() + "=http://localhost:" + otherPort);
+                }
+            });
+            arguments.add("--billstream.services.token-uri=" + issuer + "/internal/v1/tokens");
+            String credential = secrets.serviceCredentials().get(service.moduleName());
+            if (credential != null) {
+                arguments.add("--billstream.services.credential=" + credential);
+            }
         }
         // Spring Boot only exposes the readiness group on Kubernetes unless asked to.
         arguments.add("--management.endpoint.health.probes.enabled=true");

@@ -155,8 +155,12 @@ public class Orders {
         return orders.timeline(id);
     }
 
+    /** A customer filter naming another merchant's customer, or none, is refused as unknown, not an empty page. */
     @Transactional(readOnly = true)
     public Page<Order> search(UUID merchantId, OrderSearch search, int page, int size) {
+        if (search.customerId() != null) {
+            customers.get(merchantId, search.customerId());
+        }
         return new Page<>(orders.search(merchantId, search, page, size), page, size, orders.count(merchantId, search));
     }
 }

@@ -1,0 +1,18 @@
+package io.billstream.notification;
+
+import io.billstream.platform.test.RealInfrastructure;
+import io.billstream.platform.test.UnknownIdChecks;
+import java.util.List;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class UnknownIdsIT extends UnknownIdChecks {
+
+    @Override
+    protected List<Read> reads() {
+        return List.of(
+                new Read(Kind.ORDER, "/api/v1/notifications?orderId=%s"),
+                new Read(Kind.CUSTOMER, "/api/v1/notifications?customerId=%s"));
+    }
+}

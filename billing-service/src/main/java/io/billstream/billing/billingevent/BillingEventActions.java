@@ -142,7 +142,7 @@ public class BillingEventActions {
     private BillingEvent skipCurrent(UUID merchantId, UUID id) {
         BillingEvent event = locked(merchantId, id);
         BillingEventAction.SKIP.check(event);
-        BillingEvent skipped = withStatus(event, BillingEventStatus.SKIPPED, null);
+        BillingEvent skipped = event.withdrawn(BillingEventStatus.SKIPPED, null);
         billingEvents.update(skipped);
         usageCopies.release(id);
         events.publish(merchantId, new BillingEventSkipped(event.orderId(), id, event.amount(), clock.instant()));
@@ -169,18 +169,11 @@ public class BillingEventActions {
     private BillingEvent rescheduleCurrent(UUID merchantId, UUID id, Long amount, Instant scheduledAt) {
         BillingEvent event = locked(merchantId, id);
         BillingEventAction.RESCHEDULE.check(event);
-        BillingEvent rescheduled = new BillingEvent(
-                event.id(),
-                event.orderId(),
-                event.number(),
+        BillingEvent rescheduled = event.rescheduled(
                 amount == null
                         ? event.amount()
                         : new Money(amount, event.amount().currency()),
-                scheduledAt == null ? event.scheduledAt() : scheduledAt,
-                BillingEventStatus.SCHEDULED,
-                event.attempts(),
-                null,
-                event.createdAt());
+                scheduledAt == null ? event.scheduledAt() : scheduledAt);
         billingEvents.update(rescheduled);
         events.publish(
                 merchantId,
@@ -252,7 +245,7 @@ public class BillingEventActions {
         };
         BillingEvent replacement = schedule.replacement(order, amount == null ? sum : amount, date);
         for (BillingEvent event : merged) {
-            billingEvents.update(withStatus(event, BillingEventStatus.MERGED, replacement.id()));
+            billingEvents.update(event.withdrawn(BillingEventStatus.MERGED, replacement.id()));
         }
         usageCopies.move(merged.stream().map(BillingEvent::id).toList(), replacement.id());
         events.publish(
@@ -284,19 +277,6 @@ public class BillingEventActions {
         BillingEvent event = billingEvents.find(merchantId, id).orElseThrow(() -> new BillingEventNotFound(id));
         orders.lockSequence(event.orderId());
         return billingEvents.findForUpdate(merchantId, id).orElseThrow();
-    }
-
-    private static BillingEvent withStatus(BillingEvent event, BillingEventStatus status, UUID mergedInto) {
-        return new BillingEvent(
-                event.id(),
-                event.orderId(),
-                event.number(),
-                event.amount(),
-                event.scheduledAt(),
-                status,
-                event.attempts(),
-                mergedInto,
-                event.createdAt());
     }
 
     private static void checkAmount(Long amount, List<FieldError> errors) {

@@ -134,16 +134,8 @@ public class BillingEvents {
     }
 
     private BillingEvent insert(OrderCopy order, Integer number, long amount, Instant scheduledAt) {
-        BillingEvent event = new BillingEvent(
-                UUID.randomUUID(),
-                order.id(),
-                number,
-                new Money(amount, order.total().currency()),
-                scheduledAt,
-                BillingEventStatus.SCHEDULED,
-                0,
-                null,
-                clock.instant());
+        BillingEvent event = BillingEvent.scheduled(
+                order.id(), number, new Money(amount, order.total().currency()), scheduledAt, clock.instant());
         billingEvents.insert(order.merchantId(), event);
         return event;
     }

@@ -37,7 +37,10 @@ class BillingEventActionTest {
                 status,
                 0,
                 null,
-                Instant.now());
+                Instant.now(),
+                null,
+                null,
+                null);
         for (BillingEventAction action : BillingEventAction.values()) {
             if (ALLOWED.get(action).contains(status)) {
                 assertThat(action.allowedFrom(status))

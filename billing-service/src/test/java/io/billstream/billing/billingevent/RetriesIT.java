@@ -99,6 +99,14 @@ class RetriesIT extends MerchantScenario {
         Instant declinedAt = declined.declinedAt();
         assertThat(declined.nextRetryAt())
                 .isCloseTo(declinedAt.plus(Duration.ofHours(24)), within(1, ChronoUnit.MILLIS));
+        JsonNode shown = billingEvent(orderId, 0);
+        assertThat(shown.path("lastDecline").path("kind").asString())
+                .as("what the event said, the API says")
+                .isEqualTo("SOFT");
+        assertThat(shown.path("lastDecline").path("code").asString()).isEqualTo("51");
+        assertThat(shown.path("lastDecline").path("reason").asString()).isEqualTo("Insufficient funds");
+        assertThat(Instant.parse(shown.path("nextRetryAt").asString()))
+                .isCloseTo(declined.nextRetryAt(), within(1, ChronoUnit.MILLIS));
 
         moved().advance(Duration.ofHours(23));
         run.collectDue();

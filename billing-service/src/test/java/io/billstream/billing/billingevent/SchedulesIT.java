@@ -3,10 +3,13 @@ package io.billstream.billing.billingevent;
 import static io.billstream.platform.test.ApiClient.json;
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.billstream.events.EventCatalog;
 import io.billstream.events.EventJson;
 import io.billstream.events.Money;
 import io.billstream.events.Topics;
+import io.billstream.events.billing.BillingEventCancelled;
 import io.billstream.events.billing.BillingEventScheduled;
 import io.billstream.events.order.OrderCreated;
 import io.billstream.events.order.OrderStatusChanged;
@@ -86,6 +89,73 @@ class SchedulesIT extends MerchantScenario {
                 .as("a registration paid nothing yet")
                 .isOne();
         assertThat(Instant.parse(first.path("scheduledAt").asString())).isEqualTo(activatedAt);
+    }
+
+    @Test
+    void aCancelledSubscriptionKeepsNoScheduledCycle() {
+        UUID orderId = UUID.randomUUID();
+        orderService.publish(merchantId, subscription(orderId, "PAYMENT", null));
+        orderService.publish(merchantId, activated(orderId, Instant.now()));
+        String cycle = awaitBillingEvents(orderId, 1).get(0).path("id").asString();
+
+        orderService.publish(merchantId, ended(orderId, "CANCELLED", "SUBSCRIPTION_CANCELLED"));
+
+        awaitEndedWithTheOrder(orderId, cycle, BillingEventCancelled.Reason.ORDER_CANCELLED);
+    }
+
+    @Test
+    void anInstalmentOrderMarkedCompleteKeepsNoScheduledInstalment() {
+        UUID orderId = UUID.randomUUID();
+        orderService.publish(
+                merchantId, instalments(orderId, 10000, 2, Instant.now().plus(1, ChronoUnit.DAYS)));
+        orderService.publish(merchantId, activated(orderId, Instant.now()));
+        JsonNode scheduled = awaitBillingEvents(orderId, 2);
+
+        orderService.publish(merchantId, ended(orderId, "COMPLETE", "MARKED_COMPLETE"));
+
+        for (JsonNode event : scheduled) {
+            awaitEndedWithTheOrder(orderId, event.path("id").asString(), BillingEventCancelled.Reason.ORDER_COMPLETED);
+        }
+    }
+
+    /** The billing event is CANCELLED, saying why, and published so, once. */
+    private void awaitEndedWithTheOrder(UUID orderId, String billingEventId, BillingEventCancelled.Reason reason) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode event = json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
+                    .valueStream()
+                    .filter(e -> e.path("id").asString().equals(billingEventId))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(event.path("status").asString()).isEqualTo("CANCELLED");
+            assertThat(event.path("cancelReason").asString()).isEqualTo(reason.name());
+        });
+        String type = EventCatalog.of(BillingEventCancelled.class).typeName();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(TopicReader.recordsOf(Topics.BILLING, orderId, 1).stream()
+                                .filter(r -> type.equals(new String(
+                                        r.headers().lastHeader("ce_type").value())))
+                                .map(r -> EventJson.read(r.value(), BillingEventCancelled.class))
+                                .filter(e -> e.billingEventId().toString().equals(billingEventId))
+                                .toList())
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.reason()).isEqualTo(reason)));
+    }
+
+    private static OrderStatusChanged ended(UUID orderId, String to, String transition) {
+        return golden(
+                OrderStatusChanged.class,
+                "orderId",
+                orderId,
+                "from",
+                "ACTIVE",
+                "to",
+                to,
+                "transition",
+                transition,
+                "actor",
+                "MERCHANT",
+                "changedAt",
+                Instant.now());
     }
 
     @Test

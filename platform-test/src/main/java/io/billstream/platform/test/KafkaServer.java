@@ -2,6 +2,7 @@ package io.billstream.platform.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,20 @@ public interface KafkaServer extends AutoCloseable {
                 admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
             }
             return null;
+        });
+    }
+
+    /** The partitions of each of {@code topics} that exists; the others are left out. */
+    default Map<String, Integer> partitionsOf(Collection<String> topics) {
+        return withAdmin(admin -> {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<String, Integer> partitions = new HashMap<>();
+            admin.describeTopics(topics.stream().filter(existing::contains).toList())
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((name, topic) ->
+                            partitions.put(name, topic.partitions().size()));
+            return partitions;
         });
     }
 

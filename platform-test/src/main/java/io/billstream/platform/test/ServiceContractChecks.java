@@ -2,6 +2,7 @@ package io.billstream.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billstream.events.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,19 @@ public abstract class ServiceContractChecks {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    @Test
+    void createsTheTopicsItPublishesWithTheirPartitions() {
+        List<String> owned = Topics.OWNERS.entrySet().stream()
+                .filter(topic -> topic.getValue().equals(serviceName))
+                .map(Map.Entry::getKey)
+                .toList();
+
+        assertThat(owned).as("%s publishes on topics of its own", serviceName).isNotEmpty();
+        Map<String, Integer> partitions = TestInfrastructure.kafka().partitionsOf(owned);
+        assertThat(partitions.keySet()).as("created at start").containsExactlyInAnyOrderElementsOf(owned);
+        assertThat(partitions.values()).as("partitions").containsOnly(3);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,15 @@ public class OutboxConfiguration {
             ObjectProvider<Tracer> tracer) {
         return new EventPublisher(
                 outbox, new EventSequences(JdbcClient.create(dataSource)), clock, serviceName, tracer);
+    }
+
+    /** The topics this service owns ({@link io.billstream.events.Topics#OWNERS}), created at start. */
+    @Bean
+    KafkaAdmin.NewTopics ownTopics(
+            @Value("${spring.application.name}") String serviceName,
+            @Value("${billstream.topics.partitions:3}") int partitions,
+            @Value("${billstream.topics.replicas:1}") short replicas) {
+        return OwnTopics.of(serviceName, partitions, replicas);
     }
 
     /**

@@ -15,7 +15,12 @@ public class TransitionNotAllowed extends ProblemException {
         super(
                 HttpStatus.CONFLICT,
                 "Transition not allowed",
-                "%s is not allowed for a %s order in status %s".formatted(transition, type, currentStatus),
+                "%s is not allowed for %s %s order in status %s"
+                        .formatted(
+                                transition.inWords(),
+                                type.name().matches("^[AEIOU].*") ? "an" : "a",
+                                type,
+                                currentStatus),
                 Map.of("currentStatus", currentStatus.name(), "transition", transition.name()));
         this.currentStatus = currentStatus;
     }

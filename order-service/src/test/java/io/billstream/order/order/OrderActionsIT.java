@@ -96,6 +96,8 @@ class OrderActionsIT {
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).path("currentStatus").asString()).isEqualTo("DRAFT");
+        assertThat(json(response).path("detail").asString())
+                .isEqualTo("Marking complete is not allowed for an INSTALMENT order in status DRAFT");
         assertThat(json(api.get("/api/v1/orders/" + orderId, merchant))
                         .path("status")
                         .asString())
@@ -103,7 +105,10 @@ class OrderActionsIT {
         assertThat(json(api.get("/api/v1/orders/" + orderId + "/timeline", merchant))
                         .size())
                 .isOne();
-        assertThat(act(orderId, "pause", null).statusCode()).isEqualTo(409);
+        HttpResponse<String> pause = act(orderId, "pause", null);
+        assertThat(pause.statusCode()).isEqualTo(409);
+        assertThat(json(pause).path("detail").asString())
+                .isEqualTo("Pausing is not allowed for an INSTALMENT order in status DRAFT");
     }
 
     @Test

@@ -52,7 +52,7 @@ class InternalTokenIT {
     @Test
     void noTokenIs401WithABearerChallenge() {
         HttpResponse<String> response = send(request(port, "/api/v1/whoami"));
-        assertRefused(response, "A bearer token is required.");
+        assertRefused(response, "A bearer token is required");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
@@ -98,7 +98,7 @@ class InternalTokenIT {
                         .merchant(merchantId)
                         .issuer("https://evil.example")
                         .mint()),
-                "iss");
+                "issued by another issuer");
     }
 
     @Test
@@ -109,7 +109,7 @@ class InternalTokenIT {
                         .merchant(merchantId)
                         .signedByAForeignKey()
                         .mint()),
-                "Invalid signature");
+                "signature is invalid");
     }
 
     @Test
@@ -138,6 +138,13 @@ class InternalTokenIT {
     void aTokenThatNamesNoValidCallerIsRefused() {
         assertRefused(whoAmI(TestTokens.builder().caller("admin").mint()), "valid caller");
         assertRefused(whoAmI(TestTokens.builder().caller("merchant").mint()), "valid caller");
+    }
+
+    @Test
+    void aMalformedTokenIsRefusedInThePlatformsWords() {
+        HttpResponse<String> response = whoAmI("not-a-token");
+        assertRefused(response, "The bearer token is not a well-formed token.");
+        assertThat(response.body()).contains("\"title\":\"Invalid token\"").doesNotContain("Jwt");
     }
 
     @Test

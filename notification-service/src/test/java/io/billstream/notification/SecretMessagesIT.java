@@ -6,11 +6,13 @@ import static io.billstream.notification.Inbox.emailsTo;
 import static io.billstream.notification.Inbox.part;
 import static io.billstream.notification.Inbox.plain;
 import static io.billstream.platform.test.ApiClient.json;
+import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.billstream.events.EventJson;
 import io.billstream.events.Topics;
+import io.billstream.events.customer.CustomerCreated;
 import io.billstream.events.notification.NotificationFailed;
 import io.billstream.platform.test.ApiClient;
 import io.billstream.platform.test.RealInfrastructure;
@@ -257,12 +259,28 @@ class SecretMessagesIT {
     }
 
     @Test
-    void aCustomerThisServiceHasNotCopiedYetIsAnswered503WithRetryAfter() {
-        HttpResponse<String> answer = ask(request("one-time-password", UUID.randomUUID(), null, "123456", null, 10));
+    void aCustomerWhoseCopyHasNotCaughtUpWithOrderServiceIsAnswered503WithRetryAfter() {
+        UUID customerId = UUID.randomUUID();
+        // order-service has committed the customer; its event has not reached this service.
+        feed.orderService.next(feed.merchantId, golden(CustomerCreated.class, "customerId", customerId));
+
+        HttpResponse<String> answer = ask(request("one-time-password", customerId, null, "123456", null, 10));
 
         assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(queuedFor(customerId)).isZero();
+    }
+
+    @Test
+    void aCustomerOrderServiceDoesNotHaveIsRefused() {
+        UUID customerId = UUID.randomUUID();
+
+        HttpResponse<String> answer = ask(request("one-time-password", customerId, null, "123456", null, 10));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("customerId");
+        assertThat(queuedFor(customerId)).isZero();
     }
 
     private HttpResponse<String> ask(String body) {

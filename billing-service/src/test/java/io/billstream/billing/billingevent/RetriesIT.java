@@ -99,7 +99,13 @@ class RetriesIT extends MerchantScenario {
         Instant declinedAt = declined.declinedAt();
         assertThat(declined.nextRetryAt())
                 .isCloseTo(declinedAt.plus(Duration.ofHours(24)), within(1, ChronoUnit.MILLIS));
-        JsonNode shown = billingEvent(orderId, 0);
+        JsonNode shown = json(api.get("/api/v1/orders/" + orderId + "/billing-events", merchant))
+                .valueStream()
+                .filter(event -> event.path("id")
+                        .asString()
+                        .equals(declined.billingEventId().toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(shown.path("lastDecline").path("kind").asString())
                 .as("what the event said, the API says")
                 .isEqualTo("SOFT");

@@ -43,7 +43,9 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/orders/{orderId}/documents")
-    @Operation(summary = "The order's invoices, receipts and credit notes, oldest first")
+    @Operation(
+            operationId = "listOrderDocuments",
+            summary = "The order's invoices, receipts and credit notes, oldest first")
     List<Document> ofOrder(@PathVariable UUID orderId, Caller caller) {
         UUID customerId = customerOf(caller);
         if (customerId == null) {
@@ -60,7 +62,7 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/customers/{customerId}/documents")
-    @Operation(summary = "The customer's documents, newest first")
+    @Operation(operationId = "listCustomerDocuments", summary = "The customer's documents, newest first")
     List<Document> ofCustomer(@PathVariable UUID customerId, Caller caller) {
         UUID self = customerOf(caller);
         if (self != null && !self.equals(customerId)) {
@@ -73,7 +75,9 @@ class DocumentController {
     }
 
     @GetMapping("/api/v1/documents/{id}")
-    @Operation(summary = "A document's metadata: kind, number, amount, date, what it documents and refers to")
+    @Operation(
+            operationId = "getDocument",
+            summary = "A document's metadata: kind, number, amount, date, what it documents and refers to")
     Document get(@PathVariable UUID id, Caller caller) {
         return documents
                 .find(merchantOf(caller), customerOf(caller), id)
@@ -81,7 +85,7 @@ class DocumentController {
     }
 
     @GetMapping(value = "/api/v1/documents/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The document as issued, a PDF named after its number")
+    @Operation(operationId = "getDocumentPdf", summary = "The document as issued, a PDF named after its number")
     @ApiResponse(
             responseCode = "200",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
@@ -93,6 +97,7 @@ class DocumentController {
 
     @GetMapping(value = "/api/v1/orders/{orderId}/documents/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(
+            operationId = "getOrderSummaryPdf",
             summary = "The order summary as a PDF: details, schedule, payments, refunds and figures",
             description = "Drawn when asked for from what is known of the order now; not a numbered document.")
     @ApiResponse(

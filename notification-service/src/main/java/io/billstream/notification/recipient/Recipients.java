@@ -54,6 +54,15 @@ public class Recipients {
                 .update();
     }
 
+    /** The sequence of the customer's last event applied to its copy; 0 before any. */
+    public long customerSequence(UUID customerId) {
+        return jdbc.sql("SELECT sequence FROM customer_copy WHERE id = :id")
+                .param("id", customerId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     public void orderCreated(UUID merchantId, UUID orderId, UUID customerId, String reference) {
         jdbc.sql("""
                         INSERT INTO order_copy (id, merchant_id, customer_id, reference)

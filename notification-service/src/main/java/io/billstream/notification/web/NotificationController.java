@@ -27,6 +27,7 @@ class NotificationController {
 
     @GetMapping("/api/v1/notifications")
     @Operation(
+            operationId = "listNotifications",
             summary = "The merchant's messages to its customers, newest first, with their content and delivery",
             description = "Of one order and of one customer when given; at most 200. An order or customer the"
                     + " merchant does not have answers 404.")

@@ -23,6 +23,7 @@ class SandboxSmsController {
 
     @GetMapping("/sandbox/v1/sms")
     @Operation(
+            operationId = "listSandboxSms",
             summary = "The SMS the sandbox provider would have sent to the merchant's customers, newest first",
             description = "To one number (E.164) when given; at most 200.")
     List<SentSms> sent(@RequestParam(required = false) String to, Caller caller) {

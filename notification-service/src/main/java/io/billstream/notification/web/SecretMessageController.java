@@ -1,13 +1,17 @@
 package io.billstream.notification.web;
 
+import io.billstream.events.Topics;
 import io.billstream.notification.message.Notification;
 import io.billstream.notification.message.Notifications;
 import io.billstream.notification.message.SecretMessage;
+import io.billstream.notification.recipient.Recipients;
+import io.billstream.platform.copy.Copies;
 import io.billstream.platform.inbox.NotKnownYet;
 import io.billstream.platform.security.Caller;
 import io.billstream.platform.web.InvalidRequest;
 import io.billstream.platform.web.InvalidRequest.FieldError;
 import io.billstream.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -43,10 +47,14 @@ class SecretMessageController {
     private static final Duration LONGEST_VALIDITY = Duration.ofDays(30);
 
     private final Notifications notifications;
+    private final Recipients recipients;
+    private final Copies copies;
     private final Clock clock;
 
-    SecretMessageController(Notifications notifications, Clock clock) {
+    SecretMessageController(Notifications notifications, Recipients recipients, Copies copies, Clock clock) {
         this.notifications = notifications;
+        this.recipients = recipients;
+        this.copies = copies;
         this.clock = clock;
     }
 
@@ -87,6 +95,7 @@ class SecretMessageController {
 
             @NotNull Instant expiresAt) {}
 
+    @Hidden // for the platform's own services, not part of the merchant API
     @PostMapping("/internal/v1/messages")
     @Operation(
             summary = "Send a customer a message carrying a secret: a one-time code, an invitation, confirmation,"
@@ -98,6 +107,14 @@ class SecretMessageController {
     ResponseEntity<List<Notification>> send(@Valid @RequestBody MessageRequest request, Caller caller) {
         caller.requireService(PORTAL_SERVICE);
         SecretMessage kind = valid(request);
+        // Sent to the customer's address as order-service last answered for it: a changed email is used at once.
+        if (!copies.awaitCurrent(
+                Topics.CUSTOMERS,
+                request.merchantId(),
+                request.customerId(),
+                () -> recipients.customerSequence(request.customerId()))) {
+            throw new InvalidRequest(List.of(new FieldError("customerId", "no such customer of the merchant")));
+        }
         try {
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(notifications.withSecret(

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,6 +146,31 @@ public abstract class ServiceContractChecks {
         HttpResponse<String> docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"openapi\":\"3.1");
+    }
+
+    /**
+     * Redocly CLI's recommended rules with every warning raised to an error ({@code recommended-strict}); the rules
+     * turned off say why. The document is written to {@code target/openapi/} for the developer to read too.
+     */
+    static final String OPENAPI_RULES = """
+            extends:
+              - recommended-strict
+            rules:
+              # No licence is stated: the project has not chosen one, and a document must not claim one.
+              info-license: off
+              info-license-strict: off
+            """;
+
+    @Test
+    void itsOpenApiDocumentPassesRedoclysRecommendedRules() throws IOException {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        Path document = Path.of("target", "openapi", serviceName + ".json");
+        Files.createDirectories(document.getParent());
+        Files.writeString(document, docs.body());
+
+        NodeTools.Outcome lint = NodeTools.lintOpenApi(document, OPENAPI_RULES);
+
+        assertThat(lint.succeeded()).as(lint.output()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.billstream.platform.config;
 
+import io.billstream.platform.apidoc.ApiDocumentationConfiguration;
 import io.billstream.platform.copy.CopyConfiguration;
 import io.billstream.platform.crash.CrashPoints;
 import io.billstream.platform.health.HealthConfiguration;
@@ -9,7 +10,6 @@ import io.billstream.platform.migration.PlatformMigrations;
 import io.billstream.platform.outbox.OutboxConfiguration;
 import io.billstream.platform.security.SecurityConfiguration;
 import io.billstream.platform.tracing.RequestIdFilter;
-import io.billstream.platform.web.ApiDocumentationConfiguration;
 import io.billstream.platform.web.ProblemDetailsConfiguration;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;

@@ -59,6 +59,15 @@ public class Directory {
                 .update();
     }
 
+    /** The sequence of the customer's last event applied to the directory; 0 before any. */
+    public long customerSequence(UUID customerId) {
+        return jdbc.sql("SELECT sequence FROM customer_directory WHERE customer_id = :id")
+                .param("id", customerId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     /** Whether the customer is the merchant's (as far as the events that reached this service tell). */
     public boolean isCustomerOf(UUID merchantId, UUID customerId) {
         return jdbc.sql(

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Merchants manage their API keys; the platform operator creates a new merchant's first one. */
@@ -58,15 +59,21 @@ class ApiKeyController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/api-keys")
-    @Operation(summary = "Create an API key, test or live; the key is in this answer only")
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key, test or live; the key is in this answer only")
     ResponseEntity<CreatedApiKey> create(@Valid @RequestBody NewApiKey request, Caller caller) {
         UUID merchantId = caller.requireMerchant();
         return created(keys.create(merchantId, request.mode(), request.name(), caller.subject()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/merchants/{merchantId}/api-keys")
-    @Operation(summary = "Create a merchant's API key (the platform operator, for a new merchant's first key)")
+    @Operation(
+            operationId = "createMerchantApiKey",
+            summary = "Create a merchant's API key (the platform operator, for a new merchant's first key)")
     ResponseEntity<CreatedApiKey> createFor(
             @PathVariable UUID merchantId, @Valid @RequestBody NewApiKey request, Caller caller) {
         caller.requireService(TokenExchange.OPERATOR);
@@ -74,13 +81,16 @@ class ApiKeyController {
     }
 
     @GetMapping("/api/v1/api-keys")
-    @Operation(summary = "The merchant's API keys, newest first, revoked ones included; never the keys themselves")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "The merchant's API keys, newest first, revoked ones included; never the keys themselves")
     List<ApiKey> list(Caller caller) {
         return keys.of(caller.requireMerchant());
     }
 
     @PostMapping("/api/v1/api-keys/{id}/revoke")
     @Operation(
+            operationId = "revokeApiKey",
             summary = "Revoke an API key",
             description = "Refused from this moment on; tokens already got from it expire within a minute. Revoking"
                     + " it again changes nothing.")

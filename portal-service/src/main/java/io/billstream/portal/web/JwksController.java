@@ -1,6 +1,7 @@
 package io.billstream.portal.web;
 
 import io.billstream.portal.token.SigningKeys;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +20,7 @@ class JwksController {
         this.keys = keys;
     }
 
+    @Hidden // for the platform's own services, not part of the merchant API
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
     @Operation(
             summary = "The JSON Web Key Set of the internal tokens' signing keys: the current, the next, the retiring")

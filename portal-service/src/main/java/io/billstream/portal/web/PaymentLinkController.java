@@ -56,6 +56,7 @@ class PaymentLinkController {
 
     @PostMapping("/api/v1/orders/{orderId}/payment-link")
     @Operation(
+            operationId = "sendPaymentLink",
             summary = "Send the order's customer a payment link, and get it",
             description = "Emailed (and texted where the merchant sends SMS) to the order's customer; valid 14 days."
                     + " A DRAFT or REJECTED order becomes PENDING; a PENDING one gets a new link. Another merchant's"

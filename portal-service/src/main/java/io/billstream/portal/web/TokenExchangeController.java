@@ -3,6 +3,7 @@ package io.billstream.portal.web;
 import io.billstream.platform.web.ProblemException;
 import io.billstream.portal.token.TokenExchange;
 import io.billstream.portal.token.TokenIssuer.IssuedToken;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ class TokenExchangeController {
             @NotNull @Size(max = 200) @Schema(example = "sk_test_4eC39HqLyjWDarjtT1zdp7dc4eC39HqLyjWDarjtT1z")
             String credential) {}
 
+    @Hidden // for the platform's own services, not part of the merchant API
     @PostMapping("/internal/v1/tokens")
     @Operation(
             summary = "Exchange an API key or the operator's credential for an internal token (for the gateway)",

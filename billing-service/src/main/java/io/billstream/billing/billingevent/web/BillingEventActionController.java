@@ -26,6 +26,7 @@ class BillingEventActionController {
 
     @PostMapping("/skip")
     @Operation(
+            operationId = "skipBillingEvent",
             summary = "Skip a SCHEDULED or declined billing event",
             description = "Its amount leaves the order's total; a subscription schedules its next cycle. Publishes"
                     + " BillingEventSkipped. Refused with 409 and the current status from any other status.")
@@ -35,6 +36,7 @@ class BillingEventActionController {
 
     @PostMapping("/retry")
     @Operation(
+            operationId = "retryBillingEvent",
             summary = "Charge a SOFT_DECLINED billing event again on the same card",
             description = "At most 15 retries within 30 days of the soft decline; the order must be ACTIVE or FAILED."
                     + " Publishes PaymentApproved (and PaymentRecovered) or PaymentDeclined. Accepts Idempotency-Key.")
@@ -44,6 +46,7 @@ class BillingEventActionController {
 
     @PostMapping("/execute-now")
     @Operation(
+            operationId = "executeBillingEventNow",
             summary = "Collect a SCHEDULED billing event now",
             description = "The rest of the schedule is unchanged; the order must be ACTIVE or FAILED. Publishes"
                     + " PaymentApproved or PaymentDeclined. Accepts Idempotency-Key.")
@@ -60,6 +63,7 @@ class BillingEventActionController {
 
     @PostMapping("/reschedule")
     @Operation(
+            operationId = "rescheduleBillingEvent",
             summary = "Give a SCHEDULED or declined billing event a new date, amount or both",
             description = "It becomes SCHEDULED. Publishes BillingEventRescheduled. Refused with 409 and the current"
                     + " status from any other status.")

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,6 +35,7 @@ class BillingEventController {
 
     @GetMapping
     @Operation(
+            operationId = "listBillingEvents",
             summary = "The order's billing events in the order they are collected",
             description = "Ids, dates, amounts, statuses, attempts and merge links, like the Scheduled Payments view.")
     List<BillingEvent> list(@PathVariable UUID id, Caller caller) {
@@ -60,8 +62,10 @@ class BillingEventController {
             @Schema(description = "only with the date LATER")
             Instant scheduledAt) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/merge")
     @Operation(
+            operationId = "mergeBillingEvents",
             summary = "Merge two or more SCHEDULED or declined billing events of the order into one",
             description = "Each becomes MERGED; one new SCHEDULED event replaces them. Publishes BillingEventMerged."
                     + " Accepts Idempotency-Key. Refused with 409 and the current status if any is in another status.")
@@ -76,8 +80,10 @@ class BillingEventController {
         return ResponseEntity.status(HttpStatus.CREATED).body(event);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(
+            operationId = "createBillingEvent",
             summary = "Schedule a billing event of a METERED order",
             description = "An amount, or without one the order's usage not billed yet (listed in the event's"
                     + " usageRecordIds; 400 when there is none). Publishes BillingEventScheduled. Accepts"

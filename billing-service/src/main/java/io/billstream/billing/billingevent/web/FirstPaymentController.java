@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,8 +38,10 @@ class FirstPaymentController {
 
             UUID cardId) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/orders/{id}/payments")
     @Operation(
+            operationId = "payOrder",
             summary = "Make the order's first step: its payment, pre-authorisation or card registration",
             description = "What is done is the order's first action. The merchant's call is the virtual terminal;"
                     + " a customer's (the checkout of its payment link) is the payment link channel. Refused with 409"
@@ -70,8 +73,10 @@ class FirstPaymentController {
             @Min(1) @Schema(example = "4999", description = "minor units; all that was authorised when absent")
             Long amount) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/payments/{id}/capture")
     @Operation(
+            operationId = "capturePayment",
             summary = "Capture an approved pre-authorisation, in full or in part, once",
             description = "Published as PaymentApproved of type CAPTURE. Accepts Idempotency-Key.")
     ResponseEntity<Transaction> capture(
@@ -82,7 +87,9 @@ class FirstPaymentController {
     }
 
     @PostMapping("/api/v1/payments/{id}/void")
-    @Operation(summary = "Void an approved pre-authorisation nothing was captured of; the reservation is released")
+    @Operation(
+            operationId = "voidPayment",
+            summary = "Void an approved pre-authorisation nothing was captured of; the reservation is released")
     Transaction release(@PathVariable UUID id, Caller caller) {
         return firstPayments.release(caller.requireMerchant(), id);
     }

@@ -39,6 +39,7 @@ class OrderCardController {
 
     @PutMapping
     @Operation(
+            operationId = "replaceOrderCard",
             summary = "Assign or replace the card the order's billing events are charged to",
             description = "A new card (`token`) is checked with a zero-amount verification first; a declined card"
                     + " answers 422 with the ISO 8583 code and nothing changes. Or `cardId`: another card of the"
@@ -54,7 +55,7 @@ class OrderCardController {
     }
 
     @GetMapping
-    @Operation(summary = "The card the order's billing events are charged to")
+    @Operation(operationId = "getOrderCard", summary = "The card the order's billing events are charged to")
     Card get(@PathVariable UUID id, Caller caller) {
         return cards.of(caller.requireMerchant(), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The order has no card yet."));

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A customer's cards; the merchant's, or the customer's own through the portal. */
@@ -38,13 +40,15 @@ class CustomerCardController {
             String token) {}
 
     @GetMapping
-    @Operation(summary = "The customer's cards, the default first")
+    @Operation(operationId = "listCustomerCards", summary = "The customer's cards, the default first")
     List<Card> list(@PathVariable UUID customerId, Caller caller) {
         return cards.of(merchantFor(caller, customerId), customerId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(
+            operationId = "addCustomerCard",
             summary = "Add a card from a token of the hosted card fields",
             description = "Checked with a zero-amount verification: a declined card answers 422 with the ISO 8583"
                     + " code and nothing is stored. A customer's first card is its default. Published as"
@@ -56,19 +60,21 @@ class CustomerCardController {
     }
 
     @GetMapping("/{cardId}")
-    @Operation(summary = "One of the customer's cards")
+    @Operation(operationId = "getCustomerCard", summary = "One of the customer's cards")
     Card get(@PathVariable UUID customerId, @PathVariable UUID cardId, Caller caller) {
         return cards.ofCustomer(merchantFor(caller, customerId), customerId, cardId);
     }
 
     @PostMapping("/{cardId}/default")
-    @Operation(summary = "Make the card the customer's default")
+    @Operation(operationId = "makeCustomerCardDefault", summary = "Make the card the customer's default")
     Card makeDefault(@PathVariable UUID customerId, @PathVariable UUID cardId, Caller caller) {
         return cards.makeDefault(merchantFor(caller, customerId), customerId, cardId);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{cardId}")
     @Operation(
+            operationId = "removeCustomerCard",
             summary = "Remove a card no live order uses",
             description = "409 naming the live orders that use it. When it was the default, the newest card left"
                     + " becomes the default. Published as CardRemoved.")

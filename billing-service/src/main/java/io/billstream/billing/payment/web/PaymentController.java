@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -51,6 +52,7 @@ class PaymentController {
 
     @GetMapping("/api/v1/payments")
     @Operation(
+            operationId = "listPayments",
             summary = "Every transaction processed for the merchant, newest first",
             description = "Payments, pre-authorisations, captures, card registrations and refunds, approved or not;"
                     + " filtered by status, type, order, customer and creation time (from inclusive, to exclusive).")
@@ -82,13 +84,14 @@ class PaymentController {
     }
 
     @GetMapping("/api/v1/payments/{id}")
-    @Operation(summary = "One transaction, with what was refunded of it")
+    @Operation(operationId = "getPayment", summary = "One transaction, with what was refunded of it")
     Transaction get(@PathVariable UUID id, Caller caller) {
         return transactions.find(caller.requireMerchant(), id).orElseThrow(() -> new TransactionNotFound(id));
     }
 
     @GetMapping("/api/v1/orders/{id}/transactions")
     @Operation(
+            operationId = "listOrderTransactions",
             summary = "An order's transactions, oldest first",
             description = "Payments, pre-authorisations, captures, card registrations and refunds, with their"
                     + " statuses and codes.")
@@ -107,8 +110,10 @@ class PaymentController {
             @Size(max = 500) @Schema(example = "Milk frother returned")
             String reason) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/payments/{id}/refunds")
     @Operation(
+            operationId = "refundPayment",
             summary = "Refund an approved payment or capture, in full or in part",
             description = "Never more than is left to refund (409 with `refundable`); published as RefundIssued."
                     + " Accepts Idempotency-Key.")

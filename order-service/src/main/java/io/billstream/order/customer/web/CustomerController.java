@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,8 +35,12 @@ class CustomerController {
         this.customers = customers;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    @Operation(summary = "Create a customer", description = "Publishes CustomerCreated. Accepts Idempotency-Key.")
+    @Operation(
+            operationId = "createCustomer",
+            summary = "Create a customer",
+            description = "Publishes CustomerCreated. Accepts Idempotency-Key.")
     ResponseEntity<Customer> create(@Valid @RequestBody CustomerRequest request, Caller caller) {
         Customer customer = customers.create(caller.requireMerchant(), request.details());
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
@@ -43,13 +48,16 @@ class CustomerController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A customer of the calling merchant, or the calling customer itself")
+    @Operation(
+            operationId = "getCustomer",
+            summary = "A customer of the calling merchant, or the calling customer itself")
     Customer get(@PathVariable UUID id, Caller caller) {
         return customers.get(merchantOf(caller, id), id);
     }
 
     @PutMapping("/{id}")
     @Operation(
+            operationId = "replaceCustomer",
             summary = "Replace a customer's details",
             description = "By the merchant, or by the customer itself through the portal; publishes"
                     + " CustomerDetailsChanged with who made the change.")
@@ -59,7 +67,9 @@ class CustomerController {
     }
 
     @GetMapping
-    @Operation(summary = "The calling merchant's customers, newest first, filtered and paged")
+    @Operation(
+            operationId = "listCustomers",
+            summary = "The calling merchant's customers, newest first, filtered and paged")
     Page<Customer> list(
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String name,

@@ -10,6 +10,7 @@ import io.billstream.order.order.Orders;
 import io.billstream.order.order.TimelineEntry;
 import io.billstream.platform.security.Caller;
 import io.billstream.platform.web.Page;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,8 +41,10 @@ class OrderController {
         this.orders = orders;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(
+            operationId = "createOrder",
             summary = "Create an order of any purchase type, in DRAFT",
             description = "Publishes OrderCreated. Accepts Idempotency-Key.")
     ResponseEntity<Order> create(@Valid @RequestBody OrderRequest request, Caller caller) {
@@ -49,13 +54,13 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An order of the calling merchant")
+    @Operation(operationId = "getOrder", summary = "An order of the calling merchant")
     Order get(@PathVariable UUID id, Caller caller) {
         return orders.get(caller.requireMerchant(), id);
     }
 
     @GetMapping("/{id}/timeline")
-    @Operation(summary = "Every status the order took: when, who, why")
+    @Operation(operationId = "getOrderTimeline", summary = "Every status the order took: when, who, why")
     List<TimelineEntry> timeline(@PathVariable UUID id, Caller caller) {
         return orders.timeline(caller.requireMerchant(), id);
     }
@@ -66,31 +71,35 @@ class OrderController {
             String reason) {}
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel an order before payment, or a subscription at any live status")
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel an order before payment, or a subscription at any live status")
     Order cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
         return orders.cancel(caller.requireMerchant(), id, Actor.MERCHANT, reason(request));
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "Mark a live order complete")
+    @Operation(operationId = "completeOrder", summary = "Mark a live order complete")
     Order complete(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
         return act(id, OrderTransition.MARKED_COMPLETE, request, caller);
     }
 
     @PostMapping("/{id}/pause")
-    @Operation(summary = "Pause an active subscription")
+    @Operation(operationId = "pauseOrder", summary = "Pause an active subscription")
     Order pause(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
         return act(id, OrderTransition.PAUSED, request, caller);
     }
 
     @PostMapping("/{id}/resume")
-    @Operation(summary = "Resume a paused subscription")
+    @Operation(operationId = "resumeOrder", summary = "Resume a paused subscription")
     Order resume(@PathVariable UUID id, @Valid @RequestBody(required = false) ActionRequest request, Caller caller) {
         return act(id, OrderTransition.RESUMED, request, caller);
     }
 
+    @Hidden // for the platform's own services, not part of the merchant API
     @PostMapping("/{id}/payment-link")
     @Operation(
+            operationId = "markPaymentLinkSent",
             summary = "Take the order's payment-link step (DRAFT or REJECTED to PENDING)",
             description = "Publishes PaymentLinkIssued. The gateway routes the merchant's call to portal-service,"
                     + " which calls this with the merchant's token, then makes the link and sends it to the customer.")
@@ -108,7 +117,7 @@ class OrderController {
     }
 
     @GetMapping
-    @Operation(summary = "The calling merchant's orders, newest first, filtered and paged")
+    @Operation(operationId = "listOrders", summary = "The calling merchant's orders, newest first, filtered and paged")
     Page<Order> list(
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) UUID customerId,

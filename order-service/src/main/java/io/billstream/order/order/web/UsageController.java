@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,8 +49,10 @@ class UsageController {
 
             @Schema(example = "35") long unitPrice) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(
+            operationId = "recordUsage",
             summary = "Report usage against a METERED order",
             description = "The next billing event that bills usage invoices it. Publishes UsageRecorded. Accepts"
                     + " Idempotency-Key. Refused with 409 for other purchase types and for final orders.")
@@ -67,7 +70,9 @@ class UsageController {
     }
 
     @GetMapping
-    @Operation(summary = "The order's usage records, newest day first, all or only (not) invoiced, paged")
+    @Operation(
+            operationId = "listUsage",
+            summary = "The order's usage records, newest day first, all or only (not) invoiced, paged")
     Page<UsageRecord> list(
             @PathVariable UUID id,
             @RequestParam(required = false) Boolean invoiced,

@@ -40,6 +40,7 @@ class TokenizationController {
     @PostMapping("/sandbox/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "createCardToken",
             summary = "Tokenize a card (sandbox hosted card fields)",
             description = "Returns a token with the brand, last four digits and expiry; the number and the security"
                     + " code are not kept. The canvas lists the test cards and how the issuer answers each.")

@@ -1,4 +1,4 @@
-package io.billstream.platform.web;
+package io.billstream.platform.apidoc;
 
 import io.billstream.events.EventCatalog;
 import io.billstream.events.EventJson;

@@ -18,6 +18,9 @@ public final class NodeTools {
 
     public static final String REDOCLY = "@redocly/cli@2.77.0";
 
+    /** The last major version of the AsyncAPI CLI that runs on Node.js 20. */
+    public static final String ASYNCAPI = "@asyncapi/cli@4.1.1";
+
     private NodeTools() {}
 
     /** What a tool printed and how it ended. */
@@ -50,6 +53,17 @@ public final class NodeTools {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Validates an AsyncAPI document, with the schemas it refers to, as the AsyncAPI CLI does; a warning fails it too.
+     */
+    public static Outcome validateAsyncApi(Path document) {
+        return run(
+                ASYNCAPI,
+                List.of("validate", document.toAbsolutePath().toString(), "--fail-severity=warn"),
+                document.toAbsolutePath().getParent(),
+                Duration.ofMinutes(5));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.billstream.platform.test;
 
 import static io.billstream.platform.test.GoldenEvents.golden;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.billstream.events.customer.CustomerCreated;
@@ -9,6 +10,7 @@ import io.billstream.events.order.OrderCreated;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -112,7 +114,9 @@ public abstract class UnknownIdChecks {
         UUID theirs = created(read.kind(), newMerchant());
         String merchant = TestTokens.merchant(merchantId);
 
-        HttpResponse<String> own = api.get(read.path().formatted(ours), merchant);
+        // Found, never 404; a 503 while the service's copy catches up (its listeners may be starting) is no answer.
+        HttpResponse<String> own = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get(read.path().formatted(ours), merchant), answer -> answer.statusCode() != 503);
 
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         for (UUID unknown : List.of(theirs, UUID.randomUUID())) {

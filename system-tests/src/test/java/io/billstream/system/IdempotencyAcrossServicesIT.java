@@ -1,8 +1,10 @@
 package io.billstream.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,11 @@ class IdempotencyAcrossServicesIT {
             assertThat(behind.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
             platform.restartBilling(Map.of());
-            HttpResponse<String> retried = platform.firstStep(orderId, card, key);
+            // As a client does: the same request under the same key after Retry-After, until billing-service, its
+            // listeners now reading, has caught up; none of the 503s is kept.
+            HttpResponse<String> retried = await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> platform.firstStep(orderId, card, key), answer -> answer.statusCode() != 503);
             HttpResponse<String> replayed = platform.firstStep(orderId, card, key);
 
             assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);

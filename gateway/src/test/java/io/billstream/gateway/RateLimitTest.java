@@ -147,6 +147,40 @@ class RateLimitTest {
     }
 
     @Test
+    void aBrowserPastTheSignInLimitGetsAPageInItsLanguage() {
+        for (int i = 0; i < 2; i++) {
+            client.post().uri("/login/m1/code").exchange().expectStatus().isOk();
+        }
+        String page = client.post()
+                .uri("/login/m1/code")
+                .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,de;q=0.9,en;q=0.5")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "60")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(page)
+                .contains("<html lang=\"de\">")
+                .contains("Zu viele Versuche")
+                .contains("60 Sekunden");
+        // An API client on the same refusal still gets the problem.
+        client.post()
+                .uri("/login/m1/code")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aClientAddressPastItsLimitGetsTooManyRequestsOnEveryRoute() {
         for (int i = 0; i < 12; i++) {
             client.get().uri("/portal/m1").exchange().expectStatus().isOk();

@@ -3,6 +3,7 @@ package io.billstream.gateway.web;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every error the gateway produces itself as {@code application/problem+json} (RFC 9457), so a client sees one
- * error format whether a service or the gateway turned the request down. A service's own error responses are proxied
+ * error format whether a service or the gateway turned the request down; a browser asking for a portal page gets a
+ * page in its language instead ({@link BrowserRefusals}). A service's own error responses are proxied
  * untouched and never reach this handler; it sees only requests that got no answer from a service at all.
  *
  * <p>Being an {@link ErrorWebExceptionHandler} bean makes Boot's default handler back off, so there is one error
@@ -61,12 +63,17 @@ final class ProblemJsonErrorHandler implements ErrorWebExceptionHandler, Ordered
             return Mono.error(error);
         }
         Problem problem = describe(exchange, error);
-        byte[] body = json.writeValueAsBytes(problem.body(exchange));
-
         response.setStatusCode(problem.status());
         HttpHeaders headers = response.getHeaders();
         headers.addAll(problem.headers());
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body;
+        if (BrowserRefusals.wantAPage(exchange.getRequest())) {
+            body = BrowserRefusals.page(exchange.getRequest(), problem.status(), problem.headers());
+            headers.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        } else {
+            body = json.writeValueAsBytes(problem.body(exchange));
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
         headers.setContentLength(body.length);
         // The gateway's own answers complete at once, on the request's own event-loop turn. Reactor Netty 1.3 can then
         // stop reading a kept-alive connection (reactor/reactor-netty#4347): the client's next request on it would

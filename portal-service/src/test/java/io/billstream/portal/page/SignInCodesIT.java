@@ -222,9 +222,15 @@ class SignInCodesIT extends PortalPageTest {
 
         for (HttpResponse<String> refused : List.of(without, othersToken)) {
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(refused.body()).contains("This form has expired or did not come from this portal");
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(refused.body()).contains("This form has expired").contains("reload the page and send it again");
         }
+        PortalBrowser german = browser().header("Accept-Language", "de");
+        german.get("/login/" + merchantId);
+        HttpResponse<String> inGerman = german.post("/login/" + merchantId + "/code", Map.of("email", email));
+        assertThat(inGerman.statusCode()).isEqualTo(403);
+        assertThat(inGerman.body()).contains("Dieses Formular ist abgelaufen");
         assertThat(codesStored(email)).isZero();
     }
 
